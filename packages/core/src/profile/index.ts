@@ -1,0 +1,5 @@
+export * from './facts.ts';
+export * from './vocabulary.ts';
+export * from './profile.schema.ts';
+export * from './parse-profile.ts';
+export * from './notification.ts';

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseProfile } from '../profile/parse-profile.ts';
+import { evaluate, test as holds } from './evaluate.ts';
+import { parseRule } from './parser.ts';
+
+const casp = parseProfile({
+  name: 'Example Custody SAS',
+  memberState: 'FR',
+  legalStatus: 'casp',
+  services: ['custody', 'transfer'],
+  facts: { activeUsersEU: 250_000, holdsClientFunds: false },
+});
+
+describe('evaluate', () => {
+  it('explains a true "and" with every clause', () => {
+    const result = evaluate(parseRule('service in [custody, advice] and legalStatus == casp'), casp);
+    expect(result.value).toBe(true);
+    expect(result.reasons.map((r) => r.en)).toEqual([
+      'provides custody (MiCA Art. 3(1)(16), point a)',
+      'legal status: crypto-asset service provider authorised under MiCA Art. 59/63',
+    ]);
+  });
+
+  it('explains a false "and" with the failing clauses only', () => {
+    const result = evaluate(parseRule('legalStatus == casp and service in [trading-platform]'), casp);
+    expect(result.value).toBe(false);
+    expect(result.reasons.map((r) => r.en)).toEqual([
+      'provides none of trading-platform (MiCA Art. 3(1)(16), point b)',
+    ]);
+    expect(result.reasons.map((r) => r.fr)).toEqual([
+      'ne fournit aucun des services trading-platform (MiCA, art. 3, par. 1, point 16, b)',
+    ]);
+  });
+
+  it('explains thresholds and facts that are missing', () => {
+    const below = evaluate(parseRule('facts.activeUsersEU >= 15000000'), casp);
+    expect(below).toEqual({
+      value: false,
+      reasons: [
+        {
+          en: 'activeUsersEU = 250,000, not at least 15,000,000',
+          fr: 'activeUsersEU = 250\u202f000, pas au moins 15\u202f000\u202f000',
+        },
+      ],
+    });
+    const missing = evaluate(parseRule('facts.outsourcesOperationalFunctions'), casp);
+    expect(missing.value).toBe(false);
+    expect(missing.reasons[0]?.en).toBe('fact outsourcesOperationalFunctions not given (treated as false)');
+    expect(evaluate(parseRule('not facts.holdsClientFunds'), casp)).toEqual({
+      value: true,
+      reasons: [{ en: 'holdsClientFunds: no', fr: 'holdsClientFunds : non' }],
+    });
+  });
+
+  it('agrees with the fast path on every operator', () => {
+    for (const source of [
+      'facts.activeUsersEU > 250000',
+      'facts.activeUsersEU <= 250000',
+      'facts.activeUsersEU == 250000',
+      'facts.activeUsersEU != 1',
+      'memberState != FR',
+      'issuance in [art, emt]',
+      'false or true',
+    ]) {
+      const rule = parseRule(source);
+      expect(evaluate(rule, casp).value).toBe(holds(rule, casp));
+    }
+  });
+});
