@@ -106,15 +106,17 @@ function checkNode(
       );
   });
   const fr = entry.translations?.fr;
-  const needsFr = meta.languages.includes('fr');
+  // Converted libraries keep what their source had; editorial completeness is required of our own libraries only.
+  const editorial = meta.imported === undefined;
+  const needsFr = editorial && meta.languages.includes('fr');
   if (needsFr && fr === undefined) at(['translations'], 'missing French translation (translations.fr.title)');
   if (entry.assessable) {
     if (entry.source === undefined) at(['source'], 'required for an assessable requirement');
     if (entry.statement === undefined) at(['statement'], 'required for an assessable requirement');
-    if (entry.evidence.length === 0)
+    if (editorial && entry.evidence.length === 0)
       at(['evidence'], 'list at least one piece of evidence an auditor would expect');
-    if (entry.questions.length === 0) at(['questions'], 'give 1 to 3 assessment questions');
-    if (entry.domains.length === 0) at(['domains'], 'give at least one domain');
+    if (editorial && entry.questions.length === 0) at(['questions'], 'give 1 to 3 assessment questions');
+    if (editorial && entry.domains.length === 0) at(['domains'], 'give at least one domain');
     if (entry.source !== undefined && entry.source.regulation !== meta.regulation.shortName) {
       at(['source', 'regulation'], `must be "${meta.regulation.shortName}" (the library's regulation)`);
     }
@@ -185,7 +187,7 @@ export function buildLibrary(
   const rule = compileRule(meta.applicability, (message) =>
     problems.push(problemAt(metaFile, ['applicability'], message)),
   );
-  if (meta.languages.includes('fr') && meta.translations?.fr === undefined) {
+  if (meta.imported === undefined && meta.languages.includes('fr') && meta.translations?.fr === undefined) {
     problems.push(problemAt(metaFile, ['translations'], 'missing French name (translations.fr.name)'));
   }
   return {

@@ -4,3 +4,5 @@ export * from './yaml-file.ts';
 export * from './load-catalogue.ts';
 export * from './json-schema.ts';
 export * from './stats.ts';
+export * from './convert/index.ts';
+export * from './export/index.ts';

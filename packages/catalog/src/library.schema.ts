@@ -58,6 +58,15 @@ export const libraryFileSchema = z.strictObject({
     .strictObject({ fr: z.strictObject({ name: text, description: text.optional() }) })
     .optional(),
   acts: z.array(actSchema).default([]),
+  /** Present on libraries converted from another format: their editorial content (evidence, questions, domains,
+   * French) may be incomplete, so its absence is not a validation error. */
+  imported: z
+    .strictObject({
+      format: z.enum(['ciso-assistant', 'oscal-catalog']),
+      source: text,
+      copyright: text.optional(),
+    })
+    .optional(),
 });
 
 export const sourceSchema = z.strictObject({

@@ -1,4 +1,8 @@
 import type { Command } from './command.ts';
+import { capitalCommand } from './commands/capital.ts';
+import { incidentDeadlinesCommand } from './commands/incident-deadlines.ts';
+import { catalogExportCommand } from './commands/catalog-export.ts';
+import { catalogImportCommand } from './commands/catalog-import.ts';
 import { catalogListCommand } from './commands/catalog-list.ts';
 import { catalogShowCommand } from './commands/catalog-show.ts';
 import { catalogStatsCommand } from './commands/catalog-stats.ts';
@@ -12,4 +16,8 @@ export const COMMANDS: readonly Command[] = [
   catalogListCommand,
   catalogShowCommand,
   catalogStatsCommand,
+  catalogImportCommand,
+  catalogExportCommand,
+  capitalCommand,
+  incidentDeadlinesCommand,
 ];

@@ -4,3 +4,8 @@ export * from './profile/index.ts';
 export * from './rules/index.ts';
 export * from './catalogue/index.ts';
 export * from './scoping/index.ts';
+export * from './scoring/index.ts';
+export * from './risk/index.ts';
+export * from './incidents/index.ts';
+export * from './prudential/index.ts';
+export * from './actions/index.ts';

@@ -45,6 +45,11 @@ export const FACTS = {
     description:
       'The offer falls under an exemption from the white-paper obligation (MiCA Art. 4(2) or 4(3))',
   },
+  artAuthorisationExempt: {
+    type: 'boolean',
+    description:
+      'The ART offer falls under an exemption of MiCA Art. 16(2): small average outstanding value or qualified investors only',
+  },
   significantToken: {
     type: 'boolean',
     description: 'The ART or EMT issued is classified as significant (MiCA Arts 43-44, 56-57)',
@@ -104,6 +109,26 @@ export const FACTS = {
   tokenNonEUCurrency: {
     type: 'boolean',
     description: 'The e-money token references an official currency that is not a currency of a member state',
+  },
+  prudentialInsurancePolicy: {
+    type: 'boolean',
+    description:
+      'Meets part of its prudential requirement with an insurance policy or comparable guarantee (MiCA Art. 67(4)(b))',
+  },
+  providesPaymentServices: {
+    type: 'boolean',
+    description:
+      'Provides payment services in connection with its crypto-asset services, itself or through a third party',
+  },
+  intermediaryCasp: {
+    type: 'boolean',
+    description:
+      'Acts as an intermediary crypto-asset service provider in transfers, on behalf of neither the originator nor the beneficiary (Regulation (EU) 2023/1113)',
+  },
+  cyberThreatInfoSharing: {
+    type: 'boolean',
+    description:
+      'Takes part in arrangements to exchange cyber threat information and intelligence (DORA Art. 45)',
   },
   smartContracts: {
     type: 'boolean',

@@ -1,0 +1,2 @@
+export * from './uuid.ts';
+export * from './oscal-catalog-export.ts';

@@ -1,0 +1,3 @@
+export * from './scoring.schema.ts';
+export * from './score.ts';
+export * from './compare.ts';
