@@ -70,7 +70,9 @@ describe('fuzz: catalogue loading', () => {
     ].join('\n');
     writeFileSync(join(root, nodesFile), bomb);
     const start = performance.now();
-    const result = await loadCatalogue(root).catch((error: unknown) => error);
+    const result: Awaited<ReturnType<typeof loadCatalogue>> | Error = await loadCatalogue(root).catch(
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
     expect(performance.now() - start).toBeLessThan(MAX_MS_PER_INPUT);
     if (!(result instanceof Error)) expect(result.problems.length).toBeGreaterThan(0);
   });
