@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { capitalCommand } from './commands/capital.ts';
+import { importCommand } from './commands/import.ts';
 import { incidentDeadlinesCommand } from './commands/incident-deadlines.ts';
 import { catalogExportCommand } from './commands/catalog-export.ts';
 import { catalogImportCommand } from './commands/catalog-import.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   catalogStatsCommand,
   catalogImportCommand,
   catalogExportCommand,
+  importCommand,
   capitalCommand,
   incidentDeadlinesCommand,
 ];

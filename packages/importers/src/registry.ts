@@ -1,0 +1,134 @@
+import { open, readFile, stat } from 'node:fs/promises';
+import { uniqueAssets } from './asset.ts';
+import { importError } from './errors.ts';
+import type { Asset, Finding } from './finding.ts';
+import type { Format, ParsedFile } from './format.ts';
+import { FORMATS } from './formats/all.ts';
+import type { MappingRule } from './mapping/rules.ts';
+import { applyMapping } from './mapping/match.ts';
+import { dedupe } from './merge.ts';
+
+export { FORMATS };
+
+export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+const SAMPLE_BYTES = 64 * 1024;
+
+export interface ImportResult {
+  readonly format: string;
+  readonly tool: string;
+  readonly toolVersion?: string;
+  readonly findings: readonly Finding[];
+  readonly assets: readonly Asset[];
+  /** Always empty: an import is all or nothing, any problem throws. */
+  readonly errors: [];
+}
+
+export interface ImportOptions {
+  /** Skip detection (needed for a 0-byte or `null` file, which every tool may produce). */
+  readonly format?: string;
+  /** Default 512 MiB. */
+  readonly maxBytes?: number;
+  /** Import time, ISO 8601; default now. */
+  readonly now?: string;
+  /** Mapping table; findings get `requirements` from it. */
+  readonly mappingRules?: readonly MappingRule[];
+}
+
+export function formatByName(name: string): Format {
+  const format = FORMATS.find((f) => f.name === name);
+  if (format === undefined) {
+    throw importError(
+      'import.unknown_format',
+      `Unknown format "${name}". Known formats: ${FORMATS.map((f) => f.name).join(', ')}.`,
+    );
+  }
+  return format;
+}
+
+function isBlank(sample: string): boolean {
+  const t = sample.replace(/^\uFEFF/, '').trim();
+  return t === '' || t === 'null' || t === '[]' || t === '{}';
+}
+
+/** Finds the format from content only (the first 64 KiB), never from a file name. */
+export function detectFormat(content: Buffer | string): Format {
+  const sample =
+    typeof content === 'string'
+      ? content.slice(0, SAMPLE_BYTES)
+      : content.subarray(0, SAMPLE_BYTES).toString('utf8');
+  if (isBlank(sample)) {
+    throw importError(
+      'import.empty',
+      'The file holds no results (it is empty, `null`, `[]` or `{}`), so its tool cannot be recognised. ' +
+        'Choose the format explicitly to record a clean scan.',
+    );
+  }
+  const format = FORMATS.find((f) => f.detect(sample));
+  if (format === undefined) {
+    throw importError(
+      'import.unknown_format',
+      `The file is not in a supported format. Supported: ${FORMATS.map((f) => f.label).join('; ')}. ` +
+        'Export the tool report in one of them, or use the manual findings CSV template.',
+    );
+  }
+  return format;
+}
+
+function tooLarge(size: number, max: number): Error {
+  return importError(
+    'import.too_large',
+    `The file is ${size} bytes, more than the limit of ${max} bytes. Split the scan or raise the limit.`,
+  );
+}
+
+function finish(format: Format, parsed: ParsedFile, options: ImportOptions): ImportResult {
+  const merged = dedupe(parsed.findings);
+  const findings = options.mappingRules === undefined ? merged : applyMapping(merged, options.mappingRules);
+  return {
+    format: format.name,
+    tool: parsed.tool,
+    ...(parsed.toolVersion === undefined ? {} : { toolVersion: parsed.toolVersion }),
+    findings,
+    assets: uniqueAssets(parsed.assets),
+    errors: [],
+  };
+}
+
+function emptyResult(format: Format): ImportResult {
+  return { format: format.name, tool: format.label, findings: [], assets: [], errors: [] };
+}
+
+/** Detects and parses a document held in memory. Throws a DomainError on any problem; never a partial result. */
+export function parseContent(content: Buffer | string, options: ImportOptions = {}): ImportResult {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  if (size > max) throw tooLarge(size, max);
+  const format = options.format === undefined ? detectFormat(content) : formatByName(options.format);
+  const text = (typeof content === 'string' ? content : content.toString('utf8')).replace(/^\uFEFF/, '');
+  if (options.format !== undefined && isBlank(text)) return emptyResult(format);
+  const now = options.now ?? new Date().toISOString();
+  return finish(format, format.parse(text, { now }), options);
+}
+
+/** Reads, detects and parses a file; large SARIF and Nmap files are streamed. */
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { size } = await stat(path);
+  if (size > max) throw tooLarge(size, max);
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+  try {
+    await handle.read(head, 0, head.length, 0);
+  } finally {
+    await handle.close();
+  }
+  const format = options.format === undefined ? detectFormat(head) : formatByName(options.format);
+  if (options.format !== undefined && isBlank(head.toString('utf8')) && size <= SAMPLE_BYTES)
+    return emptyResult(format);
+  const now = options.now ?? new Date().toISOString();
+  const parsed =
+    format.parseFile === undefined
+      ? format.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''), { now })
+      : await format.parseFile(path, { now });
+  return finish(format, parsed, options);
+}
