@@ -8,6 +8,8 @@ import { catalogListCommand } from './commands/catalog-list.ts';
 import { catalogShowCommand } from './commands/catalog-show.ts';
 import { catalogStatsCommand } from './commands/catalog-stats.ts';
 import { catalogValidateCommand } from './commands/catalog-validate.ts';
+import { reportDemoCommand } from './commands/report-demo.ts';
+import { reportVerifyCommand } from './commands/report-verify.ts';
 import { scopeCommand } from './commands/scope.ts';
 
 /** Every `mica-audit` command, in the order --help lists them. */
@@ -22,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   capitalCommand,
   incidentDeadlinesCommand,
+  reportVerifyCommand,
+  reportDemoCommand,
 ];

@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readManifest, verifyManifest } from '../src/manifest/manifest.ts';
+import { writeDeliverables } from '../src/manifest/write-deliverables.ts';
+import { demo } from './fixtures.ts';
+
+async function issued(): Promise<string> {
+  const { snapshot, catalogue } = await demo();
+  const dir = mkdtempSync(join(tmpdir(), 'mica-deliverables-'));
+  await writeDeliverables(snapshot, { formats: ['json', 'oscal-ar'], lang: 'en', outDir: dir, catalogue });
+  await writeDeliverables(snapshot, { formats: ['xlsx'], lang: 'fr', outDir: dir, catalogue });
+  return dir;
+}
+
+describe('manifest', () => {
+  it('lists every deliverable written, across calls, with its hash, size and the audit-log head', async () => {
+    const { snapshot } = await demo();
+    const dir = await issued();
+    const manifest = await readManifest(dir);
+    expect(manifest.auditLogHead).toBe(snapshot.engagement.auditLogHead);
+    expect(manifest.files.map((f) => f.file)).toEqual([
+      'ENG-2026-014-oscal-assessment-results.json',
+      'ENG-2026-014-snapshot.json',
+      'ENG-2026-014-workbook-fr.xlsx',
+    ]);
+    expect(await verifyManifest(dir)).toMatchObject({
+      ok: true,
+      checked: 3,
+      altered: [],
+      missing: [],
+      extra: [],
+    });
+  });
+
+  it('names an altered, a missing and an extra file', async () => {
+    const dir = await issued();
+    writeFileSync(
+      join(dir, 'ENG-2026-014-snapshot.json'),
+      readFileSync(join(dir, 'ENG-2026-014-snapshot.json'), 'utf8').replace('Claire Martin', 'Claire Mart1n'),
+    );
+    rmSync(join(dir, 'ENG-2026-014-workbook-fr.xlsx'));
+    writeFileSync(join(dir, 'notes.txt'), 'slipped in');
+    expect(await verifyManifest(dir)).toEqual({
+      ok: false,
+      auditLogHead: (await readManifest(dir)).auditLogHead,
+      checked: 3,
+      altered: ['ENG-2026-014-snapshot.json'],
+      missing: ['ENG-2026-014-workbook-fr.xlsx'],
+      extra: ['notes.txt'],
+    });
+  });
+
+  it('is reproducible: issuing twice gives the same manifest bytes', async () => {
+    const a = await issued();
+    const b = await issued();
+    expect(readFileSync(join(a, 'manifest.json'), 'utf8')).toBe(
+      readFileSync(join(b, 'manifest.json'), 'utf8'),
+    );
+  });
+
+  it('refuses a folder without a manifest, a tampered manifest, or another engagement', async () => {
+    const { snapshot, catalogue } = await demo();
+    const empty = mkdtempSync(join(tmpdir(), 'mica-empty-'));
+    await expect(verifyManifest(empty)).rejects.toMatchObject({ code: 'report.manifest_missing' });
+    const dir = await issued();
+    writeFileSync(join(dir, 'manifest.json'), '{"manifestVersion": 1}');
+    await expect(verifyManifest(dir)).rejects.toMatchObject({ code: 'report.manifest_invalid' });
+    const other = await issued();
+    const foreign = { ...snapshot, engagement: { ...snapshot.engagement, id: 'ENG-OTHER' } };
+    await expect(
+      writeDeliverables(foreign, { formats: ['json'], lang: 'en', outDir: other, catalogue }),
+    ).rejects.toMatchObject({ code: 'report.manifest_conflict' });
+  });
+});

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LABELS } from '../src/i18n/labels.ts';
+import { formatContract } from './format-contract.case.ts';
+import { demo, hasTool } from './fixtures.ts';
+
+function text(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mica-pdf-'));
+  writeFileSync(join(dir, 'r.pdf'), pdf);
+  return execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+const SECTIONS = [
+  'secSummary',
+  'secScope',
+  'secSoa',
+  'secResults',
+  'secGaps',
+  'secFindings',
+  'secRisks',
+  'secActions',
+  'secPrudential',
+  'secAnnexes',
+  'secGlossary',
+] as const;
+
+formatContract('pdf', (rendered) => {
+  it('declares PDF/A-2b in its XMP metadata and carries the report date, not the clock', () => {
+    const raw = rendered().en.toString('latin1');
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(raw).toContain('2026-11-13T00:00:00');
+  });
+
+  describe.skipIf(!hasTool('pdftotext'))('text layer (pdftotext)', () => {
+    it.each(['en', 'fr'] as const)(
+      'has every section title in %s, the client, a requirement ref and an evidence hash',
+      async (lang) => {
+        const { snapshot } = await demo();
+        const layer = text(rendered()[lang]);
+        for (const key of SECTIONS) expect(layer, key).toContain(LABELS[key][lang]);
+        expect(layer).toContain('Exemple Custody SAS');
+        expect(layer).toContain('Art. 70(3)');
+        expect(layer).toContain(snapshot.evidence[0]!.sha256);
+      },
+    );
+
+    it('has no English label left in the French report', () => {
+      const layer = text(rendered().fr).replace(/\s+/g, ' ');
+      const english = Object.values(LABELS)
+        .filter((l) => l.en !== l.fr && l.en.length >= 14 && !l.en.includes('{'))
+        .map((l) => l.en)
+        .filter((en) => layer.includes(en));
+      expect(english).toEqual([]);
+    });
+  });
+});
