@@ -27,7 +27,7 @@ describe('golden scope: advice + portfolio management CASP without client assets
 
   it('excludes safekeeping (Art. 70) because it holds no client assets, and wind-down (Art. 74)', () => {
     expect(requirement(result, 'urn:mica-audit:mica:art-70:2').applicable).toBe(false);
-    expect(reasons(result, 'urn:mica-audit:mica:art-70:2')).toEqual(['holdsClientFunds: no']);
+    expect(reasons(result, 'urn:mica-audit:mica:art-70:2')).toEqual(["holds clients' funds: no"]);
     expect(applicableArticles(result, 'MiCA')).not.toContain('74');
   });
 

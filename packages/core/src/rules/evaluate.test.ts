@@ -38,17 +38,19 @@ describe('evaluate', () => {
       value: false,
       reasons: [
         {
-          en: 'activeUsersEU = 250,000, not at least 15,000,000',
-          fr: 'activeUsersEU = 250\u202f000, pas au moins 15\u202f000\u202f000',
+          en: 'average active users in the Union: 250,000, not at least 15,000,000',
+          fr: "nombre moyen d'utilisateurs actifs dans l'Union : 250\u202f000, pas au moins 15\u202f000\u202f000",
         },
       ],
     });
     const missing = evaluate(parseRule('facts.outsourcesOperationalFunctions'), casp);
     expect(missing.value).toBe(false);
-    expect(missing.reasons[0]?.en).toBe('fact outsourcesOperationalFunctions not given (treated as false)');
+    expect(missing.reasons[0]?.en).toBe(
+      'outsources operational functions: not given (facts.outsourcesOperationalFunctions; treated as no)',
+    );
     expect(evaluate(parseRule('not facts.holdsClientFunds'), casp)).toEqual({
       value: true,
-      reasons: [{ en: 'holdsClientFunds: no', fr: 'holdsClientFunds : non' }],
+      reasons: [{ en: "holds clients' funds: no", fr: 'détient des fonds de clients : non' }],
     });
   });
 

@@ -1,3 +1,4 @@
+import { FACT_LABELS } from '../profile/fact-labels.ts';
 import type { Profile } from '../profile/profile.schema.ts';
 import { ISSUANCE_LABELS, LEGAL_STATUS_LABELS, SERVICES, type ServiceKey } from '../profile/vocabulary.ts';
 import type { CompareOp, Rule, Text } from './rule.types.ts';
@@ -56,35 +57,38 @@ export function describePredicate(rule: Rule, profile: Profile, holds: boolean):
       };
     case 'factFlag': {
       const value = profile.facts[rule.fact];
-      if (value === undefined)
+      const label = FACT_LABELS[rule.fact];
+      if (value === undefined) {
         return {
-          en: `fact ${rule.fact} not given (treated as false)`,
-          fr: `donnée ${rule.fact} non renseignée (considérée comme fausse)`,
+          en: `${label.en}: not given (facts.${rule.fact}; treated as no)`,
+          fr: `${label.fr} : non renseigné (facts.${rule.fact} ; considéré comme non)`,
         };
+      }
       return value === true
-        ? { en: `${rule.fact}: yes`, fr: `${rule.fact} : oui` }
-        : { en: `${rule.fact}: no`, fr: `${rule.fact} : non` };
+        ? { en: `${label.en}: yes`, fr: `${label.fr} : oui` }
+        : { en: `${label.en}: no`, fr: `${label.fr} : non` };
     }
     case 'factCompare': {
       const value = profile.facts[rule.fact];
+      const label = FACT_LABELS[rule.fact];
       const threshold = {
         en: `${OP_TEXT[rule.op].en} ${NUMBER_EN.format(rule.value)}`,
         fr: `${OP_TEXT[rule.op].fr} ${NUMBER_FR.format(rule.value)}`,
       };
       if (typeof value !== 'number') {
         return {
-          en: `fact ${rule.fact} not given (threshold: ${threshold.en})`,
-          fr: `donnée ${rule.fact} non renseignée (seuil : ${threshold.fr})`,
+          en: `${label.en}: not given (facts.${rule.fact}; threshold ${threshold.en})`,
+          fr: `${label.fr} : non renseigné (facts.${rule.fact} ; seuil : ${threshold.fr})`,
         };
       }
       return holds
         ? {
-            en: `${rule.fact} = ${NUMBER_EN.format(value)}, ${threshold.en}`,
-            fr: `${rule.fact} = ${NUMBER_FR.format(value)}, ${threshold.fr}`,
+            en: `${label.en}: ${NUMBER_EN.format(value)}, ${threshold.en}`,
+            fr: `${label.fr} : ${NUMBER_FR.format(value)}, ${threshold.fr}`,
           }
         : {
-            en: `${rule.fact} = ${NUMBER_EN.format(value)}, not ${threshold.en}`,
-            fr: `${rule.fact} = ${NUMBER_FR.format(value)}, pas ${threshold.fr}`,
+            en: `${label.en}: ${NUMBER_EN.format(value)}, not ${threshold.en}`,
+            fr: `${label.fr} : ${NUMBER_FR.format(value)}, pas ${threshold.fr}`,
           };
     }
     case 'const':

@@ -105,7 +105,9 @@ describe('scope', () => {
       'legal status: crypto-asset service provider authorised under MiCA Art. 59/63',
       'provides custody (MiCA Art. 3(1)(16), point a)',
     ]);
-    expect(art758?.reasons.map((r) => r.en)).toEqual(['fact holdsClientFunds not given (treated as false)']);
+    expect(art758?.reasons.map((r) => r.en)).toEqual([
+      "holds clients' funds: not given (facts.holdsClientFunds; treated as no)",
+    ]);
   });
 
   it('excludes with the exemption reason first', () => {
