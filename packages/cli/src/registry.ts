@@ -11,6 +11,9 @@ import { catalogValidateCommand } from './commands/catalog-validate.ts';
 import { reportDemoCommand } from './commands/report-demo.ts';
 import { reportVerifyCommand } from './commands/report-verify.ts';
 import { scopeCommand } from './commands/scope.ts';
+import { serveCommand } from './commands/serve.ts';
+import { demoCommand } from './commands/demo.ts';
+import { auditLogVerifyCommand } from './commands/audit-log-verify.ts';
 
 /** Every `mica-audit` command, in the order --help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,4 +29,7 @@ export const COMMANDS: readonly Command[] = [
   incidentDeadlinesCommand,
   reportVerifyCommand,
   reportDemoCommand,
+  serveCommand,
+  demoCommand,
+  auditLogVerifyCommand,
 ];

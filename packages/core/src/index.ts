@@ -9,3 +9,4 @@ export * from './risk/index.ts';
 export * from './incidents/index.ts';
 export * from './prudential/index.ts';
 export * from './actions/index.ts';
+export * from './policies/index.ts';

@@ -1,0 +1,44 @@
+import { EXIT, type Command } from '../command.ts';
+import {
+  portOption,
+  untilStopped,
+  WORKSPACE_OPTION_HELP,
+  WORKSPACE_OPTIONS,
+  workspaceLocation,
+} from './serve-options.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the audit workspace server (HTTP API, evidence store, audit log)',
+  usage: 'mica-audit serve [--port N] [--host H] [--data-dir DIR] [--database-url URL]',
+  examples: [
+    'mica-audit serve --port 8080',
+    'DATABASE_URL=postgres://mica@db/mica mica-audit serve --host 0.0.0.0',
+  ],
+  options: { port: { type: 'string' }, host: { type: 'string' }, ...WORKSPACE_OPTIONS },
+  optionHelp: [
+    '--port N             port to listen on (default 3000; 0 picks a free one)',
+    '--host H             address to listen on (default 127.0.0.1)',
+    ...WORKSPACE_OPTION_HELP,
+  ],
+  async run({ io, values }) {
+    const port = portOption(values.port, 3000);
+    const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+    // Loaded on demand so that other commands do not pay for the server's dependencies.
+    const { openWorkspace } = await import('@mica-audit/server');
+    const workspace = await openWorkspace({
+      ...workspaceLocation(io, values),
+      logger: false,
+      // The public URL when it is not the listening address (a reverse proxy): MICA_AUDIT_BASE_URL.
+      baseURL: process.env.MICA_AUDIT_BASE_URL ?? `http://${host}:${port}`,
+    });
+    const address = await workspace.app.listen({ port, host });
+    const where = workspace.database.kind === 'postgres' ? 'PostgreSQL' : `data in ${workspace.dataDir}`;
+    io.stdout(
+      `mica-audit serving on ${address} (${where}); API docs at ${address}/api/docs. Ctrl-C stops.\n`,
+    );
+    await untilStopped();
+    await workspace.close();
+    return EXIT.ok;
+  },
+};

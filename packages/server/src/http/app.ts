@@ -1,0 +1,87 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { DomainError, type Actor } from '@mica-audit/core';
+import { fromNodeHeaders } from 'better-auth/node';
+import { userOfToken } from '../auth/tokens.ts';
+import { actorOf } from '../auth/users.ts';
+import type { ServerContext } from '../server-context.ts';
+import { errorHandler } from './errors.ts';
+import { registerRoutes, type AnyRoute } from './route.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
+import { auditLogRoutes } from './routes/audit-log.ts';
+import { authRoutes } from './routes/auth.ts';
+import { commentRoutes } from './routes/comments.ts';
+import { engagementRoutes } from './routes/engagements.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { engagementRegisterRoutes } from './routes/registers.ts';
+import { systemRoutes } from './routes/system.ts';
+import { twoFactorRoutes } from './routes/two-factor.ts';
+
+export type AppContext = Omit<ServerContext, 'authenticate'>;
+
+/** Every route of the API, in the order the OpenAPI document lists them. */
+export function allRoutes(): AnyRoute[] {
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...systemRoutes(() => routes),
+    ...authRoutes(),
+    ...twoFactorRoutes(),
+    ...organisationRoutes(),
+    ...invitationRoutes(),
+    ...entityRoutes(),
+    ...engagementRoutes(),
+    ...assessmentRoutes(),
+    ...evidenceRoutes(),
+    ...engagementRegisterRoutes(),
+    ...commentRoutes(),
+    ...auditLogRoutes(),
+  );
+  return routes;
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** Builds the Fastify app over an open database, a loaded catalogue and an evidence store. Nothing is listening yet. */
+export async function buildApp(
+  base: AppContext,
+  options: { readonly logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const context: ServerContext = {
+    ...base,
+    async authenticate(request): Promise<Actor> {
+      const bearer = bearerOf(request);
+      const userId =
+        bearer !== undefined
+          ? await userOfToken(base.db, bearer)
+          : (await base.auth.api.getSession({ headers: fromNodeHeaders(request.headers) }))?.user.id;
+      if (userId === undefined)
+        throw new DomainError(
+          'auth.required',
+          'sign in first (POST /api/auth/sign-in) or send Authorization: Bearer <token>',
+          { kind: 'unauthenticated' },
+        );
+      return actorOf(base.db, userId);
+    },
+  };
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: base.uploadLimit, files: 1, fields: 10 } });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: { code: 'route.not_found', message: `no route ${request.method} ${request.url}` } }),
+  );
+  registerRoutes(app, context, allRoutes());
+  await app.register((await import('./web-static.ts')).webStatic); // the web app at /, when built
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor, Catalogue } from '@mica-audit/core';
+import type { Auth } from './auth/better-auth.ts';
+import type { Database } from './db/schema.ts';
+import type { EvidenceStore } from './evidence/store.ts';
+
+/** What routes share: built once at start-up; nothing in it changes between requests. */
+export interface ServerContext {
+  readonly db: Kysely<Database>;
+  readonly catalogue: Catalogue;
+  /** better-auth: email and password, sessions in cookies. */
+  readonly auth: Auth;
+  readonly store: EvidenceStore;
+  /** Largest evidence file accepted, in bytes. */
+  readonly uploadLimit: number;
+  /** Whether anyone may create an account with POST /api/auth/sign-up. */
+  readonly allowSignUp: boolean;
+  /** The signed-in actor, or a 401 DomainError. */
+  authenticate(request: FastifyRequest): Promise<Actor>;
+}

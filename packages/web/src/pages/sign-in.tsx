@@ -1,0 +1,156 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from '../shell/language-switch.tsx';
+import { useSession } from '../session/session.tsx';
+
+/** Error codes a server may answer with when the account has a second factor and none (or a wrong one) was sent. */
+const TOTP_CODES = new Set([
+  'auth.totp_required',
+  'auth.two_factor_required',
+  'auth.invalid_totp',
+  'auth.totp_invalid',
+]);
+
+interface SignInAnswer {
+  readonly totpRequired?: boolean;
+  readonly twoFactorRequired?: boolean;
+  readonly twoFactorRedirect?: boolean;
+}
+
+/** The server's second-step route (`…totp…verify` or `…two-factor…verify`) when it has one, from its OpenAPI document. */
+async function totpVerifyPath(): Promise<string | undefined> {
+  try {
+    const doc = await api<{ paths?: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json');
+    return Object.keys(doc.paths ?? {}).find(
+      (p) => /totp|two-factor/i.test(p) && /verify/i.test(p) && doc.paths?.[p]?.post !== undefined,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page a signed-out visitor sees: email and password, and the TOTP code when the server asks for one. */
+export function SignInPage() {
+  const { t } = useI18n();
+  const { refresh } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [info, setInfo] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const errorId = useId();
+  const totpHintId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setInfo(undefined);
+    try {
+      const verify = needsTotp ? await totpVerifyPath() : undefined;
+      const answer =
+        verify === undefined
+          ? await api<SignInAnswer>('POST', '/api/auth/sign-in', {
+              body: needsTotp ? { email, password, totp } : { email, password },
+              quiet401: true,
+            })
+          : await api<SignInAnswer>('POST', verify, { body: { code: totp }, quiet401: true });
+      if (
+        answer.totpRequired === true ||
+        answer.twoFactorRequired === true ||
+        answer.twoFactorRedirect === true
+      ) {
+        setNeedsTotp(true);
+        setInfo(t('signIn.totpRequired'));
+        return;
+      }
+      await refresh();
+    } catch (caught) {
+      if (needsTotp) setError(t('signIn.totpInvalid'));
+      else if (caught instanceof ApiError && TOTP_CODES.has(caught.code)) {
+        setNeedsTotp(true);
+        setInfo(t('signIn.totpRequired'));
+      } else if (caught instanceof ApiError && caught.status === 401) setError(t('signIn.failed'));
+      else setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="sign-in-page">
+      <header className="sign-in-top">
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="sign-in-card">
+        <h1>{t('signIn.title')}</h1>
+        <p className="muted">{t('signIn.lead')}</p>
+        <form
+          onSubmit={(e) => void submit(e)}
+          aria-describedby={error === undefined ? undefined : errorId}
+          noValidate
+        >
+          <label className="field">
+            <span>{t('signIn.email')}</span>
+            <input
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('signIn.password')}</span>
+            <input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </label>
+          {needsTotp && (
+            <label className="field">
+              <span>{t('signIn.totp')}</span>
+              <input
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                maxLength={6}
+                required
+                aria-describedby={totpHintId}
+                // The field appears because the server asked for it: the code is the next thing to type.
+                autoFocus
+                value={totp}
+                onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+              />
+              <small id={totpHintId} className="muted">
+                {t('signIn.totpHint')}
+              </small>
+            </label>
+          )}
+          {info !== undefined && (
+            <p role="status" className="info">
+              {info}
+            </p>
+          )}
+          {error !== undefined && (
+            <p id={errorId} role="alert" className="error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}
