@@ -1,5 +1,5 @@
 // The shapes the server answers with (packages/server/src/commands/*View); only what the web app reads.
-import type { Action, AssessmentStatus, Profile, Role } from '@mica-audit/core';
+import type { Action, AssessmentStatus, Profile, Role, ScopeJson } from '@mica-audit/core';
 
 export interface Me {
   readonly user: { readonly id: string; readonly email: string; readonly name: string };
@@ -81,24 +81,8 @@ export interface Evidence {
   readonly requirementUrns: readonly string[];
 }
 
-/** One requirement of `GET …/scoping` (core's ScopeJson). */
-export interface ScopedRequirement {
-  readonly urn: string;
-  readonly regulation: string;
-  readonly article: string;
-  readonly paragraph: string | null;
-  readonly point: string | null;
-  readonly ref: string;
-  readonly title: string;
-  readonly domains: readonly string[];
-  readonly applicable: boolean;
-  readonly reasons: readonly string[];
-  readonly mapped: readonly { readonly urn: string; readonly relation: string }[];
-}
+/** One requirement of `GET …/scoping`: core's documented scope JSON contract. */
+export type ScopedRequirement = ScopeJson['requirements'][number];
 
-export interface Scoping {
-  readonly profile: Profile;
-  readonly catalogue: readonly { readonly id: string; readonly version: string }[];
-  readonly warnings: readonly string[];
-  readonly requirements: readonly ScopedRequirement[];
-}
+/** `GET …/scoping`: core's scope JSON contract. */
+export type Scoping = ScopeJson;
