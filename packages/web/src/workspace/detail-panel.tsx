@@ -147,6 +147,11 @@ export function DetailPanel(props: DetailProps) {
         organisationId={props.organisationId}
         engagementId={props.engagementId}
         urn={r.urn}
+        mappedUrns={r.mapped.map((m) => m.urn)}
+        describe={(urn) => {
+          const mapped = props.requirements.get(urn);
+          return mapped === undefined ? urn : `${mapped.regulation} ${mapped.ref}`;
+        }}
         evidence={props.evidence}
         canUpload={props.canUpload}
         canLink={props.canLink}

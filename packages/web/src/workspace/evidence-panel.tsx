@@ -2,6 +2,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { api, query, upload } from '../api/client.ts';
 import type { Evidence } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { suggestedEvidence } from './evidence-suggestions.ts';
 
 /** SHA-256 of a file in the browser, hex; compared with the hash the server computes while streaming. */
 async function sha256(file: Blob): Promise<string> {
@@ -20,6 +21,8 @@ export function EvidencePanel({
   organisationId,
   engagementId,
   urn,
+  mappedUrns,
+  describe,
   evidence,
   canUpload,
   canLink,
@@ -28,6 +31,10 @@ export function EvidencePanel({
   readonly organisationId: string;
   readonly engagementId: string;
   readonly urn: string;
+  /** Requirements of other regulations mapped to this one: their evidence is offered here too. */
+  readonly mappedUrns: readonly string[];
+  /** How to name a requirement for people, e.g. "DORA Art. 11(1)". */
+  readonly describe: (urn: string) => string;
   readonly evidence: readonly Evidence[];
   readonly canUpload: boolean;
   readonly canLink: boolean;
@@ -43,6 +50,7 @@ export function EvidencePanel({
   const base = `/api/organisations/${organisationId}/evidence`;
   const linked = evidence.filter((e) => e.requirementUrns.includes(urn));
   const linkable = evidence.filter((e) => !e.requirementUrns.includes(urn));
+  const suggested = suggestedEvidence(evidence, urn, mappedUrns);
 
   const replace = (updated: Evidence) =>
     onChange((list) =>
@@ -193,6 +201,30 @@ export function EvidencePanel({
           </li>
         ))}
       </ul>
+      {suggested.length > 0 && (
+        <>
+          <h4>{t('evidence.suggested')}</h4>
+          <ul className="evidence-list">
+            {suggested.map((s) => (
+              <li key={s.evidence.id}>
+                {s.evidence.title}{' '}
+                <span className="muted small">
+                  {t('evidence.suggestedVia', { refs: s.via.map(describe).join(', ') })}
+                </span>
+                {canLink && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => void setLink(s.evidence.id, true)}
+                  >
+                    {t('evidence.linkSuggested', { name: s.evidence.title })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {canLink && linkable.length > 0 && (
         <form
           className="inline-form"
