@@ -20,6 +20,21 @@ function shorten(text: string, max: number): string {
 
 function radar(model: ReportModel, lang: ReportLang): string {
   const scored = model.scores.byDomain.filter((g) => g.score !== null);
+  // A radar needs axes: before anything is assessed, draw a titled empty chart instead of failing the report.
+  if (scored.length === 0) {
+    return renderChart(
+      {
+        title: {
+          text: t(lang, 'noDomainScored'),
+          left: 'center',
+          top: 'middle',
+          textStyle: { fontSize: 12, color: PALETTE.muted },
+        },
+      },
+      640,
+      120,
+    );
+  }
   const prior = new Map(
     (model.comparison?.groups ?? []).filter((g) => g.level === 'domain').map((g) => [g.key, g.previous]),
   );

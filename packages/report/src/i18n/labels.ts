@@ -21,6 +21,10 @@ export const LABELS = {
   to: { en: 'to', fr: 'au' },
   from: { en: 'from', fr: 'du' },
   none: { en: 'None', fr: 'Aucun' },
+  noDomainScored: {
+    en: 'No requirement has been assessed yet: scores by domain will appear after the first assessments.',
+    fr: "Aucune exigence n'a encore été évaluée : les scores par domaine apparaîtront après les premières évaluations.",
+  },
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
   notAvailable: { en: 'n/a', fr: 'n.d.' },
