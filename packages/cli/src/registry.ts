@@ -14,6 +14,9 @@ import { scopeCommand } from './commands/scope.ts';
 import { serveCommand } from './commands/serve.ts';
 import { demoCommand } from './commands/demo.ts';
 import { auditLogVerifyCommand } from './commands/audit-log-verify.ts';
+import { reportCommand } from './commands/report.ts';
+import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
 
 /** Every `mica-audit` command, in the order --help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -32,4 +35,7 @@ export const COMMANDS: readonly Command[] = [
   serveCommand,
   demoCommand,
   auditLogVerifyCommand,
+  backupCommand,
+  restoreCommand,
+  reportCommand,
 ];

@@ -9,3 +9,7 @@ export * from './evidence/store.ts';
 export * from './http/app.ts';
 export * from './server.ts';
 export * from './demo/seed.ts';
+export * from './backup/backup.ts';
+export * from './backup/restore.ts';
+export * from './commands/imports.ts';
+export { buildSnapshot, auditLogHead, type SnapshotOptions } from './commands/snapshot.ts';

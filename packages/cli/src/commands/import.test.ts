@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '@mica-audit/importers';
 import { profileFile } from '../../test/fixtures-profile.ts';
 import { runCli } from '../../test/run-cli.ts';
@@ -51,11 +54,65 @@ describe('mica-audit import --dry-run', () => {
     expect(entries[1]?.errors[0]).toMatch(/entit/i);
   });
 
-  it('refuses to run without --dry-run rather than pretending to store', async () => {
+  it('asks for --engagement (or --dry-run) rather than guessing where to store', async () => {
     const path = profileFile('x');
     writeFileSync(path, '{}');
     const { code, stderr } = await runCli('import', path);
     expect(code).toBe(2);
     expect(stderr).toContain('--dry-run');
+  });
+});
+
+describe('mica-audit import --engagement', () => {
+  let dir: string;
+  let engagementId: string;
+  const user = 'lead@demo.mica-audit.test';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mica-cli-import-'));
+    const seeded = await runCli('demo', '--data-dir', dir, '--no-serve', '--json');
+    engagementId = (JSON.parse(seeded.stdout) as { engagementId: string }).engagementId;
+  }, 120_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('stores files into the engagement, deduplicated on a second import, audit chain intact', async () => {
+    const files = [fixture('sarif.sarif'), fixture('nmap.xml')];
+    const args = ['--engagement', engagementId, '--user', user, '--data-dir', dir, '--json'];
+    const first = await runCli('import', ...files, ...args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const entries = JSON.parse(first.stdout) as Record<string, unknown>[];
+    expect(entries.map((e) => [e.file, e.format])).toEqual([
+      [files[0], 'sarif'],
+      [files[1], 'nmap'],
+    ]);
+    expect(entries[0]).toMatchObject({ new: entries[0]?.findings, updated: 0, fixed: 0 });
+    const again = JSON.parse((await runCli('import', files[0] ?? '', ...args)).stdout) as Record<
+      string,
+      unknown
+    >[];
+    expect(again[0]).toMatchObject({ new: 0, updated: entries[0]?.findings });
+    const verify = await runCli('audit-log', 'verify', '--data-dir', dir, '--json');
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('stores nothing and names the file when one file is bad; refuses unknown users', async () => {
+    const bad = profileFile('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<nmaprun/>\n', 'bad.xml');
+    const args = ['--engagement', engagementId, '--user', user, '--data-dir', dir];
+    const failed = await runCli('import', fixture('trivy.json'), bad, ...args);
+    expect(failed.code).toBe(3);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed.stderr).toContain(`${bad}:`);
+    const unknown = await runCli(
+      'import',
+      fixture('trivy.json'),
+      ...args.slice(0, 2),
+      '--user',
+      'x@y.test',
+      '--data-dir',
+      dir,
+    );
+    expect(unknown.code).toBe(4);
   });
 });

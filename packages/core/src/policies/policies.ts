@@ -25,6 +25,18 @@ export const ACTIONS = [
   'comment.read',
   'comment.create',
   'audit-log.read',
+  'report.read',
+  'report.issue',
+  'job.read',
+  'risk.manage',
+  'incident.manage',
+  'action-plan.generate',
+  'action.update',
+  'finding.read',
+  'finding.import',
+  'finding.update',
+  'asset.read',
+  'asset.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +59,10 @@ const READ: readonly Action[] = [
   'assessment.read',
   'evidence.read',
   'comment.read',
+  'report.read',
+  'job.read',
+  'finding.read',
+  'asset.read',
 ];
 
 /** The policy table: which role may do what. Reviewers read; contributors answer; auditors assess; leads run. */
@@ -64,6 +80,14 @@ export const POLICY: Readonly<Record<Role, readonly Action[]>> = {
     'evidence.link',
     'comment.create',
     'audit-log.read',
+    'report.issue',
+    'finding.import',
+    'finding.update',
+    'asset.manage',
+    'risk.manage',
+    'incident.manage',
+    'action-plan.generate',
+    'action.update',
   ],
   auditor: [
     ...READ,
@@ -72,8 +96,23 @@ export const POLICY: Readonly<Record<Role, readonly Action[]>> = {
     'evidence.upload',
     'evidence.link',
     'comment.create',
+    'finding.import',
+    'finding.update',
+    'asset.manage',
+    'risk.manage',
+    'incident.manage',
+    'action-plan.generate',
+    'action.update',
   ],
-  contributor: [...READ, 'evidence.upload', 'evidence.link', 'comment.create'],
+  contributor: [
+    ...READ,
+    'evidence.upload',
+    'evidence.link',
+    'comment.create',
+    // Client teams own their remediation actions and record the ICT incidents they handle.
+    'incident.manage',
+    'action.update',
+  ],
   reviewer: [...READ, 'audit-log.read'],
 };
 

@@ -27,9 +27,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   let db: Kysely<Database>;
   let kind: DatabaseHandle['kind'];
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
-    db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 10 }) }),
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client whose connection the server ends (restart, failover, admin termination) emits 'error' on the
+    // pool; unhandled, that would crash the process. The pool drops the client and the next query reconnects.
+    pool.on('error', (error: Error) => {
+      process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`, {
+        code: 'MICA_AUDIT_PG_IDLE',
+      });
     });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     kind = 'postgres';
   } else {
     const dir = options.pgliteDir ?? 'memory://';

@@ -4,6 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Json<T> = ColumnType<T, string, string>;
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type OptionalDate = ColumnType<Date | null, Date | null | undefined, Date | null>;
 
 export type Role = 'admin' | 'lead-auditor' | 'auditor' | 'contributor' | 'reviewer';
 export type AssessmentStatus =
@@ -85,6 +86,9 @@ export interface EngagementTable extends Tenant {
   team: Json<readonly string[]>;
   version: Generated<number>;
   updated_at: UpdatedAt;
+  /** The risk register's likelihood × impact matrix and appetite; null = core's default 5×5 and its appetite. */
+  risk_matrix: ColumnType<unknown, string | null | undefined, string | null>;
+  risk_appetite: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface AssessmentTable extends Tenant {
   engagement_id: string;
@@ -120,6 +124,11 @@ export interface AssetTable extends Tenant {
   kind: string;
   description: Generated<string>;
   criticality: Generated<string>;
+  /** Normalised key from an importer (`10.0.0.2`, `https://app.example.com`…); unique per engagement and kind. */
+  key: string | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
 }
 export interface FindingTable extends Tenant {
   engagement_id: string;
@@ -131,6 +140,28 @@ export interface FindingTable extends Tenant {
   fingerprint: string;
   status: Generated<string>;
   detail: Json<unknown>;
+  rule_id: Generated<string>;
+  audit_type: string | null;
+  asset_key: string | null;
+  requirements: ColumnType<readonly string[], string | undefined, string>;
+  status_history: ColumnType<readonly unknown[], string | undefined, string>;
+  first_seen: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_seen: ColumnType<Date, Date | string | undefined, Date | string>;
+  import_id: string | null;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+}
+/** One imported tool file: what it held and what it changed. */
+export interface ImportTable extends Tenant {
+  engagement_id: string;
+  file_name: string;
+  sha256: string;
+  size: number;
+  format: string;
+  tool: string;
+  tool_version: string | null;
+  counts: Json<unknown>;
+  actor_id: string | null;
 }
 export interface RiskTable extends Tenant {
   engagement_id: string;
@@ -140,6 +171,9 @@ export interface RiskTable extends Tenant {
   treatment: Generated<string>;
   owner_id: string | null;
   detail: Json<unknown>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+  next_review_at: OptionalDate;
 }
 export interface ActionTable extends Tenant {
   engagement_id: string;
@@ -149,6 +183,8 @@ export interface ActionTable extends Tenant {
   due_date: string | null;
   owner_id: string | null;
   detail: Json<unknown>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
 }
 export interface IncidentTable extends Tenant {
   engagement_id: string | null;
@@ -156,6 +192,21 @@ export interface IncidentTable extends Tenant {
   occurred_at: Date;
   status: Generated<string>;
   classification: Json<unknown>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+  aware_at: OptionalDate;
+  classified_at: OptionalDate;
+  initial_sent_at: OptionalDate;
+  intermediate_sent_at: OptionalDate;
+  final_sent_at: OptionalDate;
+  impact: ColumnType<unknown, string | undefined, string>;
+}
+/** The persisted action plan of an engagement (core's ActionPlan as JSON), one row per engagement. */
+export interface ActionPlanTable extends Tenant {
+  engagement_id: string;
+  plan: Json<unknown>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
 }
 export interface CommentTable extends Tenant {
   target_type: string;
@@ -171,6 +222,30 @@ export interface JobTable extends Tenant {
   result: Json<unknown> | null;
   error: string | null;
   updated_at: UpdatedAt;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  /** The worker holding the lease, and until when; an expired lease means the job is claimed again. */
+  locked_by: string | null;
+  locked_until: Date | null;
+  created_by: string | null;
+}
+export interface ReportTable extends Tenant {
+  engagement_id: string;
+  job_id: string | null;
+  lang: 'en' | 'fr';
+  report_version: string;
+  /** `{ file, format, sha256, size, mediaType }[]`: the content lives in the store under its SHA-256. */
+  files: Json<readonly ReportFileRow[]>;
+  manifest: Json<unknown>;
+  audit_log_head: string;
+  issued_by: string | null;
+}
+export interface ReportFileRow {
+  readonly file: string;
+  readonly format: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly mediaType: string;
 }
 export interface InvitationTable extends Tenant {
   email: string;
@@ -195,6 +270,14 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Failed sign-ins per account or address (see security/sign-in-throttle.ts). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: Date | null;
+  updated_at: UpdatedAt;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -210,13 +293,17 @@ export interface Database {
   evidence_links: EvidenceLinkTable;
   assets: AssetTable;
   findings: FindingTable;
+  imports: ImportTable;
   risks: RiskTable;
   actions: ActionTable;
   incidents: IncidentTable;
+  action_plans: ActionPlanTable;
   comments: CommentTable;
   jobs: JobTable;
+  reports: ReportTable;
   invitations: InvitationTable;
   audit_log: AuditLogTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type Engagement = Selectable<EngagementTable>;
@@ -224,3 +311,5 @@ export type Assessment = Selectable<AssessmentTable>;
 export type Evidence = Selectable<EvidenceTable>;
 export type NewAssessment = Insertable<AssessmentTable>;
 export type Invitation = Selectable<InvitationTable>;
+export type Job = Selectable<JobTable>;
+export type Report = Selectable<ReportTable>;

@@ -84,7 +84,12 @@ describe.each(DATABASE_KINDS)('workspace API: access, auth, validation, members 
     expect((await h.request(org.tokens.admin, 'DELETE', revoke)).status).toBe(404); // someone else's token
     expect((await h.request(clear, 'DELETE', revoke)).status).toBe(204);
     expect((await h.request(clear, 'GET', '/api/me')).status).toBe(401);
-    const out = await h.workspace.app.inject({ method: 'POST', url: '/api/auth/sign-out', cookies: session });
+    const out = await h.workspace.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      cookies: session,
+      headers: { 'x-mica-csrf': '1' }, // cookie-authenticated writes need it (security/csrf.ts)
+    });
     expect(out.statusCode).toBe(204);
     expect(
       (await h.workspace.app.inject({ method: 'GET', url: '/api/me', cookies: session })).statusCode,

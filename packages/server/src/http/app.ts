@@ -5,11 +5,17 @@ import { DomainError, type Actor } from '@mica-audit/core';
 import { fromNodeHeaders } from 'better-auth/node';
 import { userOfToken } from '../auth/tokens.ts';
 import { actorOf } from '../auth/users.ts';
+import { csrfProtection } from '../security/csrf.ts';
+import { securityHeaders, trustProxyOption } from '../security/headers.ts';
+import { loggerOptions, type LoggerSetting } from '../security/logging.ts';
 import type { ServerContext } from '../server-context.ts';
 import { errorHandler } from './errors.ts';
 import { registerRoutes, type AnyRoute } from './route.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { runJobWorker } from '../jobs/server-jobs.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { engagementRoutes } from './routes/engagements.ts';
@@ -18,8 +24,15 @@ import { evidenceRoutes } from './routes/evidence.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { engagementRegisterRoutes } from './routes/registers.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { findingRoutes } from './routes/findings.ts';
+import { importRoutes } from './routes/imports.ts';
 import { systemRoutes } from './routes/system.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
+import { riskRoutes } from './routes/risks.ts';
+import { incidentRoutes } from './routes/incidents.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { calculationRoutes } from './routes/calculations.ts';
 
 export type AppContext = Omit<ServerContext, 'authenticate'>;
 
@@ -37,8 +50,17 @@ export function allRoutes(): AnyRoute[] {
     ...assessmentRoutes(),
     ...evidenceRoutes(),
     ...engagementRegisterRoutes(),
+    ...findingRoutes(),
+    ...importRoutes(),
+    ...assetRoutes(),
+    ...riskRoutes(),
+    ...incidentRoutes(),
+    ...actionRoutes(),
+    ...calculationRoutes(),
     ...commentRoutes(),
     ...auditLogRoutes(),
+    ...reportRoutes(),
+    ...jobRoutes(),
   );
   return routes;
 }
@@ -53,9 +75,13 @@ function bearerOf(request: FastifyRequest): string | undefined {
 /** Builds the Fastify app over an open database, a loaded catalogue and an evidence store. Nothing is listening yet. */
 export async function buildApp(
   base: AppContext,
-  options: { readonly logger?: boolean } = {},
+  options: { readonly logger?: LoggerSetting | undefined } = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    trustProxy: trustProxyOption(),
+    bodyLimit: 5 * 1024 * 1024,
+  });
   const context: ServerContext = {
     ...base,
     async authenticate(request): Promise<Actor> {
@@ -76,12 +102,15 @@ export async function buildApp(
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: base.uploadLimit, files: 1, fields: 10 } });
   app.setErrorHandler(errorHandler);
+  securityHeaders(app);
+  csrfProtection(app);
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
       .send({ error: { code: 'route.not_found', message: `no route ${request.method} ${request.url}` } }),
   );
   registerRoutes(app, context, allRoutes());
+  runJobWorker(app, base); // report rendering and other long work, claimed from the jobs table
   await app.register((await import('./web-static.ts')).webStatic); // the web app at /, when built
   return app;
 }

@@ -14,6 +14,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
 /** Codes whose status is more precise than their kind's. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'evidence.too_large': 413,
+  'auth.too_many_attempts': 429,
 };
 
 export interface ErrorBody {

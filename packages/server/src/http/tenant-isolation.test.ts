@@ -19,6 +19,41 @@ function bodyFor(method: string, url: string, ids: Record<string, string>, urn: 
     return { changes: [{ id: ids.assessmentId, version: 1, status: 'compliant' }] };
   if (url.endsWith('/links')) return { requirementUrn: urn };
   if (url.endsWith('/:targetId')) return { body: 'hostile comment' };
+  // Risk, incident and action-plan registers (routes/risks.ts, incidents.ts, actions.ts).
+  if (url.endsWith('/risks'))
+    return {
+      title: 'Hostile risk',
+      assetIds: ['a'],
+      threat: 't',
+      likelihood: 1,
+      impact: 1,
+      treatment: 'reduce',
+      ownerId: null,
+      nextReviewAt: '2030-01-01',
+    };
+  if (url.endsWith('/incidents'))
+    return {
+      title: 'Hostile incident',
+      occurredAt: '2026-01-01T00:00:00Z',
+      awareAt: '2026-01-01T00:00:00Z',
+      impact: { criticalServicesAffected: false },
+    };
+  if (
+    url.endsWith('/risks/:riskId') ||
+    url.endsWith('/incidents/:incidentId') ||
+    url.endsWith('/items/:itemId')
+  )
+    return { version: 1, title: 'hostile' };
+  if (url.endsWith('/risks/matrix')) return { matrix: null, appetite: 12 };
+  if (url.endsWith('/action-plan/merge')) return { version: 1, ids: ['a', 'b'] };
+  if (url.endsWith('/action-plan/split'))
+    return { version: 1, id: 'a', parts: [{ sources: ['gap:a'] }, { sources: ['gap:b'] }] };
+  if (url.endsWith('/reports')) return { formats: ['json'], lang: 'en' };
+  // Findings and assets (routes/findings.ts, routes/assets.ts).
+  if (url.endsWith('/findings/:findingId')) return { version: 1, status: 'accepted' };
+  if (url.endsWith('/findings/:findingId/requirements')) return { requirementUrn: urn };
+  if (url.endsWith('/assets')) return { name: 'Hostile asset', kind: 'host' };
+  if (url.endsWith('/assets/:assetId')) return { version: 1, name: 'hostile' };
   return {};
 }
 
@@ -109,9 +144,11 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
           );
           const token = attacker.tokens[role];
           const query =
-            spec.url.endsWith('/links') && spec.method === 'DELETE'
+            (spec.url.endsWith('/links') || spec.url.endsWith('/requirements')) && spec.method === 'DELETE'
               ? `?requirementUrn=${encodeURIComponent(urn)}`
-              : '';
+              : spec.url.endsWith('/assets/:assetId') && spec.method === 'DELETE'
+                ? '?version=1'
+                : '';
           const multipart = spec.multipart === true ? multipartFile('attacker content') : undefined;
           const response = await h.workspace.app.inject({
             method: spec.method,

@@ -4,6 +4,7 @@ import { DomainError } from '@mica-audit/core';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../auth/tokens.ts';
 import { notFound } from '../../commands/context.ts';
 import { listOrganisations } from '../../commands/organisations.ts';
+import { throttleKeys, throttledSignIn } from '../../security/sign-in-throttle.ts';
 import { route, type AnyRoute } from '../route.ts';
 import { relay } from './auth-relay.ts';
 
@@ -44,10 +45,13 @@ export function authRoutes(): AnyRoute[] {
       tag: 'auth',
       public: true,
       body: credentials,
-      handler: async ({ body, request, reply }, { auth }) => {
-        const result = await relay(
-          reply,
-          await auth.api.signInEmail({ body, headers: fromNodeHeaders(request.headers), asResponse: true }),
+      handler: async ({ body, request, reply }, { auth, db }) => {
+        // Throttled per account and per address (security/sign-in-throttle.ts); 429 while locked.
+        const result = await throttledSignIn(db, throttleKeys(body.email, request.ip), reply, async () =>
+          relay(
+            reply,
+            await auth.api.signInEmail({ body, headers: fromNodeHeaders(request.headers), asResponse: true }),
+          ),
         );
         // With a second factor on, no session yet: a short-lived cookie lets POST /api/auth/two-factor/verify finish.
         if (result.twoFactorRedirect === true) return { twoFactorRequired: true };

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@mica-audit/core';
 import type { StagedFile } from '../../evidence/store.ts';
+import { safeMediaType, sniffing } from '../../security/sniff.ts';
 import type { ServerContext } from '../../server-context.ts';
 
 export interface ReceivedUpload {
@@ -42,8 +43,9 @@ export async function receiveUpload(
       path: 'file',
     });
   let staged: StagedFile;
+  const sniffer = sniffing(part.file);
   try {
-    staged = await context.store.stage(part.file);
+    staged = await context.store.stage(sniffer.stream);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 413 || part.file.truncated)
       throw tooLarge(context.uploadLimit);
@@ -59,6 +61,6 @@ export async function receiveUpload(
   }
   return {
     staged,
-    meta: { fileName: part.filename || 'evidence', mediaType: part.mimetype || 'application/octet-stream' },
+    meta: { fileName: part.filename || 'evidence', mediaType: safeMediaType(part.mimetype, sniffer.head()) },
   };
 }

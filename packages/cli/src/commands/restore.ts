@@ -1,0 +1,42 @@
+import { join, resolve } from 'node:path';
+import { EXIT, type Command } from '../command.ts';
+import { printJson } from '../io-helpers.ts';
+import { WORKSPACE_OPTION_HELP, WORKSPACE_OPTIONS, workspaceLocation } from './serve-options.ts';
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'Restore an organisation archive, all or nothing, after checking every hash in it',
+  usage: 'mica-audit restore FILE [--data-dir DIR | --database-url URL] [--json]',
+  examples: ['mica-audit restore acme.mica-backup.jsonl --data-dir /srv/mica-new'],
+  options: { ...WORKSPACE_OPTIONS, json: { type: 'boolean' } },
+  optionHelp: [...WORKSPACE_OPTION_HELP, '--json               print the restored manifest as JSON'],
+  positionals: { min: 1, max: 1 },
+  async run({ io, values, positionals }) {
+    const { defaultDataDir, openDatabase, pgliteDirOf, LocalEvidenceStore, restoreOrganisation } =
+      await import('@mica-audit/server');
+    const location = workspaceLocation(io, values);
+    const dataDir = location.dataDir ?? defaultDataDir();
+    const database = await openDatabase({
+      databaseUrl: location.databaseUrl ?? process.env.DATABASE_URL,
+      pgliteDir: pgliteDirOf(dataDir),
+    });
+    try {
+      const store = new LocalEvidenceStore(join(dataDir, 'evidence'));
+      const { manifest, existingUsers } = await restoreOrganisation(
+        database.db,
+        store,
+        resolve(io.cwd, positionals[0] ?? ''),
+      );
+      if (values.json === true) printJson(io, { ...manifest, existingUsers });
+      else {
+        const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+        io.stdout(
+          `restored organisation ${manifest.organisationId}: ${rows} rows, ${manifest.files.length} evidence files (every hash checked)\n`,
+        );
+      }
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};

@@ -1,0 +1,236 @@
+import { sql, type Selectable } from 'kysely';
+import { DomainError, authorize, type Catalogue } from '@mica-audit/core';
+import type { FindingStatus, StatusChange } from '@mica-audit/importers';
+import { appendAudit } from '../audit/audit-log.ts';
+import type { FindingTable } from '../db/schema.ts';
+import { json } from '../db/json.ts';
+import { found, notFound, type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
+import { loadEngagement } from './engagements.ts';
+
+type Row = Selectable<FindingTable>;
+type Tx = QueryProps<unknown>['tx'];
+
+export interface FindingView {
+  readonly id: string;
+  readonly engagementId: string;
+  readonly assetId: string | null;
+  readonly asset: string | null;
+  readonly title: string;
+  readonly severity: string;
+  readonly cvss: number | null;
+  /** The producing tool (kept in `source` for the web app's register view). */
+  readonly source: string;
+  readonly tool: string;
+  readonly ruleId: string;
+  readonly auditType: string | null;
+  readonly fingerprint: string;
+  readonly status: string;
+  readonly statusHistory: readonly unknown[];
+  readonly requirementUrns: readonly string[];
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  readonly importId: string | null;
+  readonly detail: unknown;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function findingView(r: Row): FindingView {
+  return {
+    id: r.id,
+    engagementId: r.engagement_id,
+    assetId: r.asset_id,
+    asset: r.asset_key,
+    title: r.title,
+    severity: r.severity,
+    cvss: r.cvss,
+    source: r.source,
+    tool: r.source,
+    ruleId: r.rule_id,
+    auditType: r.audit_type,
+    fingerprint: r.fingerprint,
+    status: r.status,
+    statusHistory: r.status_history,
+    requirementUrns: r.requirements,
+    firstSeen: r.first_seen.toISOString(),
+    lastSeen: r.last_seen.toISOString(),
+    importId: r.import_id,
+    detail: r.detail,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export interface FindingFilter extends InOrganisation {
+  readonly engagementId: string;
+  readonly tool?: string | undefined;
+  readonly severity?: readonly string[] | undefined;
+  readonly auditType?: readonly string[] | undefined;
+  readonly status?: readonly string[] | undefined;
+  /** An asset id or a normalised asset key. */
+  readonly asset?: string | undefined;
+  readonly requirementUrn?: string | undefined;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** One page of the engagement's findings, filtered; oldest first. */
+export async function listFindings({ actor, input, tx }: QueryProps<FindingFilter>) {
+  authorize(actor, 'finding.read', input);
+  await loadEngagement(tx, input.organisationId, input.engagementId);
+  let query = tx
+    .selectFrom('findings')
+    .where('organisation_id', '=', input.organisationId)
+    .where('engagement_id', '=', input.engagementId);
+  if (input.tool !== undefined)
+    query = query.where(sql<string>`lower(source)`, '=', input.tool.toLowerCase());
+  if (input.severity !== undefined) query = query.where('severity', 'in', input.severity);
+  if (input.auditType !== undefined) query = query.where('audit_type', 'in', input.auditType);
+  if (input.status !== undefined) query = query.where('status', 'in', input.status);
+  const asset = input.asset;
+  if (asset !== undefined)
+    query = query.where((eb) => eb.or([eb('asset_id', '=', asset), eb('asset_key', '=', asset)]));
+  if (input.requirementUrn !== undefined)
+    query = query.where(sql<boolean>`requirements @> ${json([input.requirementUrn])}::jsonb`);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .execute();
+  return { items: rows.map(findingView), page: input.page, pageSize: input.pageSize, total: Number(total.n) };
+}
+
+export type FindingInput = InOrganisation & { readonly engagementId: string; readonly findingId: string };
+
+async function loadFinding(tx: Tx, input: FindingInput): Promise<Row> {
+  return found(
+    await tx
+      .selectFrom('findings')
+      .selectAll()
+      .where('organisation_id', '=', input.organisationId)
+      .where('engagement_id', '=', input.engagementId)
+      .where('id', '=', input.findingId)
+      .executeTakeFirst(),
+    'finding',
+    input.findingId,
+  );
+}
+
+/** One finding with its history and requirement links. */
+export async function getFinding({ actor, input, tx }: QueryProps<FindingInput>): Promise<FindingView> {
+  authorize(actor, 'finding.read', input);
+  return findingView(await loadFinding(tx, input));
+}
+
+function staleCheck(row: Row, version: number): void {
+  if (row.version !== version)
+    throw new DomainError(
+      'finding.version_conflict',
+      `finding ${row.id} was changed by someone else (version ${row.version}, you edited ${version}): reload it and apply your change again`,
+      { kind: 'conflict', details: { current: findingView(row) } },
+    );
+}
+
+export interface FindingStatusInput extends FindingInput {
+  readonly version: number;
+  readonly status: FindingStatus;
+  readonly reason?: string | undefined;
+}
+
+/** Sets a finding's status (accepted, false-positive, fixed, open), appending the change to its history. */
+export async function setFindingStatus({
+  actor,
+  input,
+  tx,
+}: CommandProps<FindingStatusInput>): Promise<FindingView> {
+  authorize(actor, 'finding.update', input);
+  const before = await loadFinding(tx, input);
+  staleCheck(before, input.version);
+  const change: StatusChange & { actorId: string } = {
+    status: input.status,
+    at: new Date().toISOString(),
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    actorId: actor.userId,
+  };
+  const after = await tx
+    .updateTable('findings')
+    .set({
+      status: input.status,
+      status_history: json([...before.status_history, change]),
+      version: before.version + 1,
+      updated_at: new Date(),
+    })
+    .where('organisation_id', '=', input.organisationId)
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    organisationId: input.organisationId,
+    actorId: actor.userId,
+    action: 'finding.update',
+    entityType: 'finding',
+    entityId: before.id,
+    before: { status: before.status, version: before.version },
+    after: { status: after.status, version: after.version, reason: input.reason ?? null },
+  });
+  return findingView(after);
+}
+
+const assessable = new WeakMap<Catalogue, ReadonlySet<string>>();
+function assessableUrns(catalogue: Catalogue): ReadonlySet<string> {
+  let set = assessable.get(catalogue);
+  if (set === undefined) {
+    set = new Set(catalogue.libraries.flatMap((l) => l.nodes.filter((n) => n.assessable).map((n) => n.urn)));
+    assessable.set(catalogue, set);
+  }
+  return set;
+}
+
+export interface FindingLinkInput extends FindingInput {
+  readonly requirementUrn: string;
+  readonly link: boolean;
+}
+
+/** Links a finding to a requirement it is evidence against, or removes the link. */
+export async function setFindingLink({
+  actor,
+  input,
+  tx,
+  catalogue,
+}: CommandProps<FindingLinkInput> & { readonly catalogue: Catalogue }): Promise<FindingView> {
+  authorize(actor, 'finding.update', input);
+  const before = await loadFinding(tx, input);
+  if (input.link && !assessableUrns(catalogue).has(input.requirementUrn))
+    throw new DomainError(
+      'finding.unknown_requirement',
+      `requirementUrn: ${input.requirementUrn} is not an assessable requirement of the catalogue`,
+      { path: 'requirementUrn' },
+    );
+  const has = before.requirements.includes(input.requirementUrn);
+  if (!input.link && !has) throw notFound('finding link', input.requirementUrn);
+  const urns = input.link
+    ? [...new Set([...before.requirements, input.requirementUrn])].sort()
+    : before.requirements.filter((u) => u !== input.requirementUrn);
+  const after = await tx
+    .updateTable('findings')
+    .set({ requirements: json(urns), version: before.version + 1, updated_at: new Date() })
+    .where('organisation_id', '=', input.organisationId)
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, {
+    organisationId: input.organisationId,
+    actorId: actor.userId,
+    action: input.link ? 'finding.link' : 'finding.unlink',
+    entityType: 'finding',
+    entityId: before.id,
+    before: { requirementUrns: before.requirements },
+    after: { requirementUrns: urns },
+  });
+  return findingView(after);
+}

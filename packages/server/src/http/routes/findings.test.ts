@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, skipKind } from '../../test/databases.ts';
+import { openHarness, seedEngagement, type Harness, type TestOrg } from '../../test/harness.ts';
+import { multipartFiles, sarif } from './imports-test-helpers.ts';
+
+interface FindingJson {
+  id: string;
+  version: number;
+  status: string;
+  ruleId: string;
+  severity: string;
+  requirementUrns: string[];
+  statusHistory: { status: string; reason?: string }[];
+}
+interface Page {
+  total: number;
+  items: FindingJson[];
+}
+
+describe.each(DATABASE_KINDS)('findings on %s', (kind) => {
+  let h: Harness;
+  let org: TestOrg;
+  let other: TestOrg;
+  let engagementId: string;
+  let finding: FindingJson;
+  const test = it.skipIf(skipKind(kind));
+  const base = () => `/api/organisations/${org.id}/engagements/${engagementId}/findings`;
+  const list = async (query = '') =>
+    (await h.request(org.tokens.reviewer, 'GET', `${base()}${query}`)).json() as Page;
+
+  beforeAll(async () => {
+    if (skipKind(kind)) return;
+    h = await openHarness(kind);
+    org = await h.organisation('findings');
+    other = await h.organisation('findings-other');
+    ({ engagementId } = await seedEngagement(h, org));
+    const { payload, headers } = multipartFiles([
+      { name: 'a.sarif', content: sarif(['f1', 'f2', 'f3']) },
+      { name: 'b.sarif', content: sarif(['g1'], 'other-scanner') },
+    ]);
+    const response = await h.workspace.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${org.id}/engagements/${engagementId}/imports`,
+      headers: { ...headers, authorization: `Bearer ${org.tokens.auditor}` },
+      payload,
+    });
+    expect(response.statusCode).toBe(200);
+    finding = (await list('?tool=unit-scanner')).items[0] as FindingJson;
+  }, 120_000);
+  afterAll(async () => {
+    if (!skipKind(kind)) await h.close();
+  }, 120_000);
+
+  test('lists with filters and pagination', async () => {
+    expect((await list()).total).toBe(4);
+    expect((await list('?tool=other-scanner')).items.map((f) => f.ruleId)).toEqual(['g1']);
+    expect((await list('?severity=high,critical')).total).toBe(4);
+    expect((await list('?severity=low')).total).toBe(0);
+    expect((await list('?auditType=code-review')).total).toBe(4);
+    expect((await list('?status=open&pageSize=2&page=2')).items).toHaveLength(2);
+    expect((await list('?asset=nowhere')).total).toBe(0);
+    const urn = finding.requirementUrns[0] ?? '';
+    expect((await list(`?requirementUrn=${encodeURIComponent(urn)}`)).total).toBe(4);
+    const bad = await h.request(org.tokens.reviewer, 'GET', `${base()}?severity=urgent`);
+    expect(bad.status).toBe(400);
+    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/^severity/);
+  });
+
+  test('sets a status with history; a stale version gets 409 with the current state', async () => {
+    const url = `${base()}/${finding.id}`;
+    const ok = await h.request(org.tokens.auditor, 'PATCH', url, {
+      version: finding.version,
+      status: 'false-positive',
+      reason: 'test fixture',
+    });
+    expect(ok.status).toBe(200);
+    const after = ok.json() as FindingJson;
+    expect(after).toMatchObject({ status: 'false-positive', version: finding.version + 1 });
+    expect(after.statusHistory.at(-1)).toMatchObject({ status: 'false-positive', reason: 'test fixture' });
+    const stale = await h.request(org.tokens.auditor, 'PATCH', url, {
+      version: finding.version,
+      status: 'open',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toMatchObject({
+      error: { code: 'finding.version_conflict', current: { status: 'false-positive' } },
+    });
+    expect(
+      (await h.request(org.tokens.reviewer, 'PATCH', url, { version: after.version, status: 'open' })).status,
+    ).toBe(403);
+    const bad = await h.request(org.tokens.auditor, 'PATCH', url, { version: after.version, status: 'gone' });
+    expect(bad.status).toBe(400);
+  });
+
+  test('links and unlinks requirement urns, checked against the catalogue', async () => {
+    const url = `${base()}/${finding.id}/requirements`;
+    const urn = 'urn:mica-audit:mica:art-75:1';
+    const linked = await h.request(org.tokens.auditor, 'POST', url, { requirementUrn: urn });
+    expect(linked.status).toBe(200);
+    expect((linked.json() as FindingJson).requirementUrns).toContain(urn);
+    expect((await list(`?requirementUrn=${encodeURIComponent(urn)}`)).items.map((f) => f.id)).toEqual([
+      finding.id,
+    ]);
+    const unknown = await h.request(org.tokens.auditor, 'POST', url, { requirementUrn: 'urn:nope:x' });
+    expect(unknown.status).toBe(400);
+    const unlinked = await h.request(
+      org.tokens.auditor,
+      'DELETE',
+      `${url}?requirementUrn=${encodeURIComponent(urn)}`,
+    );
+    expect((unlinked.json() as FindingJson).requirementUrns).not.toContain(urn);
+    const again = await h.request(
+      org.tokens.auditor,
+      'DELETE',
+      `${url}?requirementUrn=${encodeURIComponent(urn)}`,
+    );
+    expect(again.status).toBe(404);
+  });
+
+  test('other organisations get 404 on every route', async () => {
+    const token = other.tokens.admin;
+    const one = `${base()}/${finding.id}`;
+    expect((await h.request(token, 'GET', base())).status).toBe(404);
+    expect((await h.request(token, 'GET', one)).status).toBe(404);
+    expect((await h.request(token, 'PATCH', one, { version: 1, status: 'open' })).status).toBe(404);
+    expect(
+      (
+        await h.request(token, 'POST', `${one}/requirements`, {
+          requirementUrn: 'urn:mica-audit:mica:art-75:1',
+        })
+      ).status,
+    ).toBe(404);
+    const foreign = `/api/organisations/${other.id}/engagements/${engagementId}/findings/${finding.id}`;
+    expect((await h.request(token, 'GET', foreign)).status).toBe(404);
+  });
+});
