@@ -32,8 +32,9 @@ interface NodeState {
 }
 
 function unique(reasons: readonly Text[]): Text[] {
-  const seen = new Set<string>();
-  return reasons.filter((reason) => !seen.has(reason.en) && seen.add(reason.en) !== undefined);
+  const byEnglish = new Map<string, Text>();
+  for (const reason of reasons) if (!byEnglish.has(reason.en)) byEnglish.set(reason.en, reason);
+  return [...byEnglish.values()];
 }
 
 function libraryState(library: Library, profile: Profile): NodeState {
