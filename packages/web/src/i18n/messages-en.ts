@@ -1,3 +1,7 @@
+import { accessEn } from './messages-access-en.ts';
+import { deliverablesEn } from './messages-deliverables-en.ts';
+import { registersEn } from './messages-registers-en.ts';
+
 /** The English texts of the interface; the French table must have the same keys (typed in messages-fr.ts). */
 export const en = {
   'app.name': 'mica-audit',
@@ -337,4 +341,7 @@ export const en = {
   'tree.annex': 'Annex {ref}',
   'tree.article': 'Article {ref}',
   'tree.other': 'Other provisions',
+  ...deliverablesEn,
+  ...accessEn,
+  ...registersEn,
 } as const;

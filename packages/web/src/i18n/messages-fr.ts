@@ -1,4 +1,7 @@
 import type { Messages } from './messages.ts';
+import { accessFr } from './messages-access-fr.ts';
+import { deliverablesFr } from './messages-deliverables-fr.ts';
+import { registersFr } from './messages-registers-fr.ts';
 
 /** The French texts of the interface, keyed like the English ones. */
 export const fr: Messages = {
@@ -347,4 +350,7 @@ export const fr: Messages = {
   'tree.annex': 'Annexe {ref}',
   'tree.article': 'Article {ref}',
   'tree.other': 'Autres dispositions',
+  ...deliverablesFr,
+  ...accessFr,
+  ...registersFr,
 };
