@@ -1,7 +1,9 @@
 // Report rendering at engagement scale: the demo snapshot grown to 450 applicable requirements, 5,000 findings, 80
-// risks and 150 actions, rendered to PDF, DOCX and XLSX. Each format runs in its own child process so its peak RSS
-// is its own; cold is the first render in that process (compiler and fonts loading), warm the median of the next
-// three renders of new content. The baseline, measured in the same child, is JSON.stringify of the scaled snapshot.
+// risks and 150 actions, rendered to PDF, DOCX (charts included) and XLSX. Each format runs in its own child process
+// so its peak RSS is its own; cold is the first render in that process (compiler, fonts and chart font loading),
+// warm the median of the next five renders of new content. Wall-clock and CPU time are both printed: on a shared
+// machine the wall-clock time of a single-threaded render grows with the load average, its CPU time much less. The
+// baseline, measured in the same child, is JSON.stringify of the scaled snapshot.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -31,7 +33,8 @@ const coldCpuMs = cpu() - c;
 const variant = (version) => ({ ...model, snapshot: { ...model.snapshot, engagement: { ...model.snapshot.engagement, reportVersion: version } } });
 const warm = [];
 const warmCpu = [];
-for (const [m, l] of [[model, lang === 'en' ? 'fr' : 'en'], [variant('1.1'), lang], [variant('1.2'), lang === 'en' ? 'fr' : 'en']]) {
+const other = lang === 'en' ? 'fr' : 'en';
+for (const [m, l] of [[model, other], [variant('1.1'), lang], [variant('1.2'), other], [variant('1.3'), lang], [variant('1.4'), other]]) {
   t = performance.now();
   c = cpu();
   await report.renderFromModel(m, format, l);
@@ -49,7 +52,8 @@ for (let i = 0; i < 5; i += 1) {
 base.sort((a, b) => a - b);
 process.stdout.write(JSON.stringify({
   requirements: model.scores.overall.applicable, findings: big.findings.length, risks: big.risks.register.risks.length,
-  actions: big.actions.items.length, bytes: first.length, modelMs, coldMs, coldCpuMs, warmMs: warm[1], warmCpuMs: warmCpu[1], baselineMs: base[2],
+  actions: big.actions.items.length, bytes: first.length, modelMs, coldMs, coldCpuMs, warmMs: warm[2], warmCpuMs: warmCpu[2], baselineMs: base[2],
+  warmRangeMs: [warm[0], warm[4]],
   startRssKb, maxRssKb: process.resourceUsage().maxRSS,
 }));
 `;
@@ -65,6 +69,7 @@ interface Measure {
   readonly coldCpuMs: number;
   readonly warmMs: number;
   readonly warmCpuMs: number;
+  readonly warmRangeMs: readonly [number, number];
   readonly baselineMs: number;
   readonly startRssKb: number;
   readonly maxRssKb: number;
@@ -97,8 +102,11 @@ export default async function (): Promise<void> {
         shown = true;
       }
       const target = TARGET_MS[format] ?? Infinity;
+      const verdict = (ms: number) => (ms < target ? 'met' : 'MISSED');
       console.log(
-        `${format.padEnd(5)} cold ${f0(m.coldMs).padStart(5)} ms (cpu ${f0(m.coldCpuMs)})  warm ${f0(m.warmMs).padStart(5)} ms (cpu ${f0(m.warmCpuMs)}; target < ${target} ms: ${m.warmMs < target ? 'met' : 'MISSED'})  ` +
+        `${format.padEnd(5)} cold ${f0(m.coldMs).padStart(5)} ms (cpu ${f0(m.coldCpuMs)})  ` +
+          `warm median ${f0(m.warmMs).padStart(5)} ms [${f0(m.warmRangeMs[0])}-${f0(m.warmRangeMs[1])}] (cpu ${f0(m.warmCpuMs)})  ` +
+          `target < ${target} ms: wall ${verdict(m.warmMs)}, cpu ${verdict(m.warmCpuMs)}  ` +
           `${f1(m.warmMs / m.baselineMs)}x baseline  peak RSS ${f0(m.maxRssKb / 1024)} MB (before render ${f0(m.startRssKb / 1024)} MB)  ${f0(m.bytes / 1024)} KiB`,
       );
     }

@@ -63,7 +63,7 @@ export async function renderFromModel(
     case 'pdf':
       return renderPdfFromView(buildView(model, lang));
     case 'docx':
-      return renderDocxFromView(buildView(model, lang, { charts: false }));
+      return renderDocxFromView(buildView(model, lang));
     case 'xlsx':
       return renderXlsx(model, lang);
     case 'json':

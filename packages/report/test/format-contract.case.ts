@@ -31,7 +31,8 @@ export function formatContract(
       const { model } = await demo();
       out.en = await renderFromModel(model, format, 'en');
       out.fr = await renderFromModel(model, format, 'fr');
-    });
+      // Two full reports on a shared 2-core machine: well past the default hook timeout when it is busy.
+    }, 120_000);
 
     it.each(['en', 'fr'] as const)('renders the demo in %s, non-empty, with the magic bytes', (lang) => {
       const data = out[lang]!;

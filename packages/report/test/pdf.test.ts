@@ -4,10 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../src/i18n/labels.ts';
+import { renderFromModel } from '../src/render.ts';
 import { formatContract } from './format-contract.case.ts';
 import { demo, hasTool } from './fixtures.ts';
 
+const layers = new WeakMap<Buffer, string>();
+
+/** The text layer of a PDF, extracted once per buffer (pdftotext takes seconds on the full report). */
 function text(pdf: Buffer): string {
+  const known = layers.get(pdf);
+  if (known !== undefined) return known;
+  const layer = extract(pdf);
+  layers.set(pdf, layer);
+  return layer;
+}
+
+function extract(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'mica-pdf-'));
   writeFileSync(join(dir, 'r.pdf'), pdf);
   return execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], {
@@ -50,6 +62,36 @@ formatContract('pdf', (rendered) => {
         expect(layer).toContain(snapshot.evidence[0]!.sha256);
       },
     );
+
+    it.each(['en', 'fr'] as const)(
+      'in %s, keeps the closing line on the glossary page and the profile fields out of the reasons',
+      (lang) => {
+        const pages = text(rendered()[lang]).split('\f');
+        const closing = pages.findIndex((p) => p.includes(LABELS.generatedBy[lang]));
+        expect(closing).toBeGreaterThan(0);
+        expect(pages[closing]).toContain(LABELS.secGlossary[lang]);
+        expect(pages.join('')).not.toMatch(/\(facts\.\w+/);
+      },
+    );
+
+    it('gives references and tool findings in French in the French report', () => {
+      const layer = text(rendered().fr).replace(/\s+/g, ' ');
+      expect(layer).not.toMatch(/subparagraph|wallet and key architecture|Root account without MFA/);
+      expect(layer).toContain('deuxième alinéa');
+      expect(layer).toContain('Compte racine sans authentification multifacteur');
+    });
+
+    it('shows a finding without description with no empty "Description." line', async () => {
+      const { model } = await demo();
+      const bare = {
+        ...model.snapshot,
+        findings: model.snapshot.findings.map((f) => ({ ...f, description: '' })),
+      };
+      const layer = text(await renderFromModel({ ...model, snapshot: bare }, 'pdf', 'en'));
+      expect(text(rendered().en)).toContain('Description.');
+      expect(layer).not.toContain('Description.');
+      expect(layer).toContain('Remediation.');
+    });
 
     it('has no English label left in the French report', () => {
       const layer = text(rendered().fr).replace(/\s+/g, ' ');

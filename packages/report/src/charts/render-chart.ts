@@ -2,6 +2,11 @@
 import * as echarts from 'echarts';
 
 export const CHART_FONT = 'Libertinus Serif';
+/**
+ * The font list written into the SVGs: Typst and resvg find the first, Word (which draws the SVG of the DOCX
+ * charts with the reader's fonts) falls back to a serif it has.
+ */
+const CHART_FONT_STACK = `'${CHART_FONT}', Cambria, Georgia, serif`;
 
 /** Colours shared by the charts and the templates (Typst reads them from the data file). */
 export const PALETTE = {
@@ -43,7 +48,7 @@ export function renderChart(option: echarts.EChartsCoreOption, width: number, he
   try {
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: CHART_FONT, color: PALETTE.ink },
+      textStyle: { fontFamily: CHART_FONT_STACK, color: PALETTE.ink },
       ...option,
     });
     return stableIds(chart.renderToSVGString());

@@ -4,7 +4,7 @@ import { t } from '../i18n/labels.ts';
 import { AUDIT_TYPE_LABELS, KIND_LABELS, MATRIX_LABELS, SEVERITY_LABELS, word } from '../i18n/vocabulary.ts';
 import type { ReportModel } from '../model/build-model.ts';
 import { AUDIT_TYPES, FINDING_SEVERITIES, type ReportLang } from '../snapshot.schema.ts';
-import { groupLabel } from '../view/format.ts';
+import { groupLabel, num } from '../view/format.ts';
 import type { Charts } from '../view/types.ts';
 import { PALETTE, renderChart } from './render-chart.ts';
 
@@ -16,6 +16,17 @@ function scoreColour(value: number): string {
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Breaks a label into at most two lines of about `width` characters, shortening only what still does not fit. */
+export function wrapLabel(text: string, width: number): string {
+  if (text.length <= width) return text;
+  const words = text.split(' ');
+  let first = '';
+  while (words.length > 0 && `${first} ${words[0]}`.trim().length <= width)
+    first = `${first} ${words.shift()}`.trim();
+  if (first === '') return shorten(text, width);
+  return `${first}\n${shorten(words.join(' '), width)}`;
 }
 
 function radar(model: ReportModel, lang: ReportLang): string {
@@ -38,7 +49,7 @@ function radar(model: ReportModel, lang: ReportLang): string {
   const prior = new Map(
     (model.comparison?.groups ?? []).filter((g) => g.level === 'domain').map((g) => [g.key, g.previous]),
   );
-  const name = (g: GroupScore) => shorten(model.domainNames.get(g.key)?.[lang] ?? g.key, 24);
+  const name = (g: GroupScore) => wrapLabel(model.domainNames.get(g.key)?.[lang] ?? g.key, 30);
   const series: {
     value: number[];
     name: string;
@@ -95,7 +106,12 @@ function titles(model: ReportModel, lang: ReportLang): string {
         {
           type: 'bar',
           barWidth: '60%',
-          label: { show: true, position: 'right', fontSize: 9 },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 9,
+            formatter: (p: { value: number }) => num(p.value, lang, 1),
+          },
           data: groups.map((g) => ({ value: g.score ?? 0, itemStyle: { color: scoreColour(g.score ?? 0) } })),
         },
       ],

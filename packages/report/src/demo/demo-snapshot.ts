@@ -21,6 +21,7 @@ import { BLOCKING_DOMAINS } from '../model/verdict.ts';
 import { parseSnapshot, type EngagementSnapshot } from '../snapshot.schema.ts';
 import { EVIDENCE } from './demo-evidence.ts';
 import { INCIDENT, RISK_REGISTER } from './demo-risks.ts';
+import { FINDINGS_FRENCH } from './demo-findings-fr.ts';
 import { FRENCH } from './demo-translations.ts';
 import { assessments, findings } from './demo-assessments.ts';
 import { rng } from './rng.ts';
@@ -178,7 +179,7 @@ export function demoSnapshot(catalogue: Catalogue, seed = 2026): EngagementSnaps
     actions: JSON.parse(JSON.stringify(plan)) as unknown,
     incidents: [INCIDENT],
     priorRound: { label: '2025 pre-assessment', date: '2025-11-28', assessments: prior },
-    translations: { fr: FRENCH },
+    translations: { fr: { ...FRENCH, ...FINDINGS_FRENCH } },
   });
 }
 

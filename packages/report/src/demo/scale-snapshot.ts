@@ -106,7 +106,8 @@ export function scaleSnapshot(snapshot: EngagementSnapshot, options: ScaleOption
       ? snapshot.findings
       : cycle(snapshot.findings, options.findings, (f, i, round) => ({
           ...f,
-          id: `F-${String(i + 1).padStart(5, '0')}`,
+          // The originals keep their ids, so the actions and risks that cite them still find them.
+          id: round === 0 ? f.id : `${f.id}.${round}`,
           asset: round === 0 ? f.asset : `${f.asset}#${round}`,
           status: round === 0 ? f.status : random() < 0.8 ? 'open' : 'fixed',
         }));
@@ -116,7 +117,7 @@ export function scaleSnapshot(snapshot: EngagementSnapshot, options: ScaleOption
       ? register.risks
       : cycle(register.risks, options.risks, (r, i, round) => ({
           ...r,
-          id: `R-${String(i + 1).padStart(3, '0')}`,
+          id: round === 0 ? r.id : `${r.id}.${round}`,
           title: round === 0 ? r.title : `${r.title} (${round + 1})`,
           vulnerabilities: r.vulnerabilities.map((v) => ({
             ...v,

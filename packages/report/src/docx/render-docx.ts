@@ -1,6 +1,7 @@
 /**
- * The editable Word report: the same sections and tables as the PDF (without charts), with real Heading 1-3 styles,
- * a table of contents Word fills from them, and fixed document properties so the same snapshot gives the same file.
+ * The editable Word report: the same sections, tables and charts as the PDF, with real Heading 1-3 styles, a table
+ * of contents Word fills from them, captioned charts with alternative text, and fixed document properties so the
+ * same snapshot gives the same file.
  */
 import {
   AlignmentType,
@@ -13,9 +14,54 @@ import {
   TableOfContents,
   TextRun,
 } from 'docx';
+import { rasterise, type RasterChart } from '../charts/rasterise.ts';
+import { colon } from '../view/format.ts';
+import type { Charts, ReportView } from '../view/types.ts';
 import { renumberBookmarks, rewriteZip } from '../util/zip.ts';
-import type { ReportView } from '../view/types.ts';
-import { bullets, COLOURS, heading, keyValues, labelled, para, table, type Block } from './docx-blocks.ts';
+import {
+  bullets,
+  COLOURS,
+  figure,
+  heading,
+  keyValues,
+  labelled,
+  para,
+  table,
+  type Block,
+} from './docx-blocks.ts';
+
+type ChartName = keyof Charts;
+type Rasters = Readonly<Record<ChartName, RasterChart>>;
+
+/** Places the report's charts in order, numbering their captions as the PDF does. */
+class Figures {
+  private count = 0;
+  private readonly view: ReportView;
+  private readonly rasters: Rasters;
+
+  constructor(view: ReportView, rasters: Rasters) {
+    this.view = view;
+    this.rasters = rasters;
+  }
+
+  chart(name: ChartName, caption: string, share: number): Block[] {
+    this.count += 1;
+    const v = this.view;
+    return figure(v.charts[name], this.rasters[name], {
+      caption: `${v.labels.figure} ${this.count}${colon(v.lang)}${caption}`,
+      alt: v.chartAlt[name],
+      share,
+      id: this.count,
+    });
+  }
+}
+
+/** Every chart as PNG, rendered together (resvg draws them in parallel on the thread pool). */
+async function rasteriseCharts(charts: Charts): Promise<Rasters> {
+  const names = Object.keys(charts) as ChartName[];
+  const images = await Promise.all(names.map((name) => rasterise(charts[name])));
+  return Object.fromEntries(names.map((name, i) => [name, images[i]!])) as Record<ChartName, RasterChart>;
+}
 
 function cover(v: ReportView): Block[] {
   const m = v.meta;
@@ -38,7 +84,7 @@ function cover(v: ReportView): Block[] {
   ];
 }
 
-function summary(v: ReportView): Block[] {
+function summary(v: ReportView, fig: Figures): Block[] {
   const s = v.summary;
   const l = v.labels;
   return [
@@ -50,6 +96,7 @@ function summary(v: ReportView): Block[] {
     heading(l.verdictRule, 3),
     ...bullets(s.verdict.rule),
     heading(l.scoresByDomain, 2),
+    ...fig.chart('radar', l.figureRadar, 0.88),
     ...table(s.domains),
     ...(s.progress === null ? [] : [heading(s.progressLabel, 2), ...table(s.progress)]),
     heading(l.topRisks, 2),
@@ -82,7 +129,7 @@ function scope(v: ReportView): Block[] {
   ];
 }
 
-function compliance(v: ReportView): Block[] {
+function compliance(v: ReportView, fig: Figures): Block[] {
   const l = v.labels;
   const out: Block[] = [heading(l.secSoa, 1), para(v.soa.intro), para(v.soa.count, { bold: true })];
   for (const g of v.soa.groups) out.push(heading(g.title, 3), ...table(g.table));
@@ -91,6 +138,7 @@ function compliance(v: ReportView): Block[] {
     heading(l.statusBreakdown, 2),
     ...table(v.results.statuses),
     heading(l.scoresByTitle, 2),
+    ...fig.chart('titles', l.figureTitles, 0.9),
     ...table(v.results.titles),
     heading(l.scoresByDomain, 2),
     ...table(v.results.domains),
@@ -108,36 +156,39 @@ function compliance(v: ReportView): Block[] {
     if (g.notes.length > 0) out.push(para(l.interviewNotes, { bold: true }), ...bullets(g.notes));
     out.push(...(g.evidence === null ? [para(l.noEvidence, { italics: true })] : table(g.evidence)));
     if (g.assessor !== '')
-      out.push(para(`${l.assessor}: ${g.assessor}`, { size: 16, colour: COLOURS.muted }));
+      out.push(para(`${l.assessor}${l.colon}${g.assessor}`, { size: 16, colour: COLOURS.muted }));
   }
   if (v.gaps.note !== '') out.push(para(v.gaps.note, { italics: true }));
   out.push(
     heading(l.secFindings, 1),
     heading(l.findingsMatrix, 2),
+    ...fig.chart('findings', l.figureFindings, 0.9),
     ...table(v.findings.matrix),
     heading(l.mostSevere, 2),
   );
   for (const f of v.findings.detail) {
-    out.push(
-      heading(`${f.id} — ${f.title}`, 3),
-      ...keyValues(f.facts),
-      labelled(l.description, f.description),
-    );
+    out.push(heading(`${f.id} — ${f.title}`, 3), ...keyValues(f.facts));
+    if (f.description !== '') out.push(labelled(l.description, f.description));
     if (f.remediation !== '') out.push(labelled(l.remediation, f.remediation));
   }
   out.push(heading(l.allFindings, 2), ...table(v.findings.table));
   return out;
 }
 
-function plan(v: ReportView): Block[] {
+function plan(v: ReportView, fig: Figures): Block[] {
   const l = v.labels;
   const out: Block[] = [
     heading(l.secRisks, 1),
+    heading(l.riskMatrix, 2),
+    ...fig.chart('heatmap', l.figureHeatmap, 0.75),
     para(v.risks.appetite),
     heading(l.riskRegister, 2),
     ...table(v.risks.register),
     heading(l.secActions, 1),
     para(v.actions.intro),
+    heading(l.timeline, 2),
+    ...fig.chart('timeline', l.figureTimeline, 0.8),
+    ...fig.chart('gantt', l.figureGantt, 0.95),
     heading(l.quickWins, 2),
     ...table(v.actions.quickWins),
     heading(l.strategicProjects, 2),
@@ -155,7 +206,7 @@ function plan(v: ReportView): Block[] {
     ...table(v.annex.evidence),
     heading(l.secGlossary, 2),
     ...table(v.annex.glossary),
-    para(`${l.generatedBy} ${v.meta.engagementId}. ${l.auditLogHead}: ${v.meta.auditLogHead}`, {
+    para(`${l.generatedBy} ${v.meta.engagementId}. ${l.auditLogHead}${l.colon}${v.meta.auditLogHead}`, {
       size: 16,
       colour: COLOURS.muted,
     }),
@@ -173,6 +224,7 @@ function coreProperties(v: ReportView): string {
 
 /** Renders the Word report from the view. */
 export async function renderDocxFromView(v: ReportView): Promise<Buffer> {
+  const fig = new Figures(v, await rasteriseCharts(v.charts));
   const doc = new Document({
     title: `${v.meta.title} — ${v.meta.client}`,
     creator: v.meta.firm,
@@ -182,11 +234,11 @@ export async function renderDocxFromView(v: ReportView): Promise<Buffer> {
         document: { run: { font: 'Calibri', size: 20, color: COLOURS.ink } },
         heading1: {
           run: { size: 36, bold: true, color: COLOURS.accent },
-          paragraph: { spacing: { before: 240, after: 160 } },
+          paragraph: { spacing: { before: 240, after: 160 }, keepNext: true },
         },
         heading2: {
           run: { size: 28, bold: true, color: COLOURS.ink },
-          paragraph: { spacing: { before: 200, after: 120 } },
+          paragraph: { spacing: { before: 200, after: 120 }, keepNext: true },
         },
         heading3: {
           run: { size: 22, bold: true, color: COLOURS.ink },
@@ -194,6 +246,18 @@ export async function renderDocxFromView(v: ReportView): Promise<Buffer> {
         },
         title: { run: { size: 52, bold: true, color: COLOURS.ink } },
       },
+      paragraphStyles: [
+        {
+          // Word's built-in caption style (id Caption, name "caption"), so Insert > Table of Figures finds the charts.
+          id: 'Caption',
+          name: 'caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 16, color: COLOURS.muted },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 200 } },
+        },
+      ],
     },
     sections: [
       {
@@ -229,10 +293,10 @@ export async function renderDocxFromView(v: ReportView): Promise<Buffer> {
           ...cover(v),
           heading(v.labels.contents, 1, { heading: undefined, style: 'TOCHeading' }),
           new TableOfContents(v.labels.contents, { hyperlink: true, headingStyleRange: '1-2' }),
-          ...summary(v),
+          ...summary(v, fig),
           ...scope(v),
-          ...compliance(v),
-          ...plan(v),
+          ...compliance(v, fig),
+          ...plan(v, fig),
         ],
       },
     ],

@@ -253,6 +253,10 @@ export const LABELS = {
     fr: 'Fenêtre planifiée des 20 actions ouvertes les plus urgentes (fin à l’échéance ; durée selon l’effort)',
   },
   expired: { en: 'expired', fr: 'expiré' },
+  figure: { en: 'Figure', fr: 'Figure' },
+  recordId: { en: 'Workspace id', fr: 'Identifiant dans l’espace de travail' },
+  /** The colon between a label and its value: French puts a no-break space before it. */
+  colon: { en: ': ', fr: '\u00a0: ' },
   kind: { en: 'Kind', fr: 'Nature' },
 } as const satisfies Record<string, Pair>;
 

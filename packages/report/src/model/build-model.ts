@@ -31,6 +31,7 @@ import {
   type TimelineEntry,
 } from '@mica-audit/core';
 import type { AssessmentRecord, EngagementSnapshot, EvidenceRecord } from '../snapshot.schema.ts';
+import { snapshotRefs, type Refs } from './refs.ts';
 import { decideVerdict, type Verdict } from './verdict.ts';
 
 export interface RequirementView {
@@ -58,6 +59,8 @@ export interface ReportModel {
   readonly verdict: Verdict;
   readonly groupTitles: ReadonlyMap<string, Text>;
   readonly domainNames: ReadonlyMap<string, Text>;
+  /** Short references of findings, risks, evidence and incidents, as the report shows them. */
+  readonly refs: Refs;
 }
 
 function checkVersions(snapshot: EngagementSnapshot, catalogue: Catalogue): void {
@@ -149,6 +152,7 @@ export function buildModel(snapshot: EngagementSnapshot, catalogue: Catalogue): 
     warnings: scoped.warnings,
     groupTitles,
     domainNames: new Map(used.domains.map((d) => [d.id, d.name])),
+    refs: snapshotRefs(snapshot),
   };
   return { ...base, verdict: decideVerdict(base) };
 }

@@ -1,4 +1,5 @@
 /** Assembles the language-resolved view of the report that the PDF and DOCX renderers share. */
+import { chartAltTexts } from '../charts/chart-alt.ts';
 import { reportCharts } from '../charts/report-charts.ts';
 import { labelsFor, t } from '../i18n/labels.ts';
 import { CONFIDENTIALITY_TEXT } from '../i18n/vocabulary.ts';
@@ -10,12 +11,8 @@ import { planSections } from './plan-view.ts';
 import { scopeSection, summarySection } from './summary-view.ts';
 import type { ReportView } from './types.ts';
 
-/** The view of the report in one language; `charts: false` skips the SVG charts (DOCX has none). */
-export function buildView(
-  model: ReportModel,
-  lang: ReportLang,
-  options: { charts?: boolean } = {},
-): ReportView {
+/** The view of the report in one language, charts included (as SVG, with their alternative text). */
+export function buildView(model: ReportModel, lang: ReportLang): ReportView {
   const e = model.snapshot.engagement;
   return {
     lang,
@@ -41,9 +38,7 @@ export function buildView(
     gaps: gapsSection(model, lang),
     findings: findingsSection(model, lang),
     ...planSections(model, lang),
-    charts:
-      options.charts === false
-        ? { radar: '', titles: '', heatmap: '', findings: '', timeline: '', gantt: '' }
-        : reportCharts(model, lang),
+    charts: reportCharts(model, lang),
+    chartAlt: chartAltTexts(model, lang),
   };
 }

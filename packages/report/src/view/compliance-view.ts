@@ -8,6 +8,7 @@ import {
   word,
 } from '../i18n/vocabulary.ts';
 import type { ReportModel, RequirementView } from '../model/build-model.ts';
+import { refOf } from '../model/refs.ts';
 import { BLOCKING_DOMAINS } from '../model/verdict.ts';
 import {
   AUDIT_TYPES,
@@ -16,7 +17,7 @@ import {
   type FindingRecord,
   type ReportLang,
 } from '../snapshot.schema.ts';
-import { colon, groupLabel, num, pick, refIn, reqRef, translator } from './format.ts';
+import { colon, groupLabel, num, pick, refCode, refIn, reqCode, reqLabel, translator } from './format.ts';
 import { groupTable } from './summary-view.ts';
 import type { FindingDetail, GapView, ReportView, Table } from './types.ts';
 
@@ -27,6 +28,14 @@ const DETAILED_FINDINGS = 8;
 function statusOf(r: RequirementView): keyof typeof ASSESSMENT_STATUS_LABELS {
   if (!r.req.applicable) return 'not-applicable';
   return r.assessment?.status ?? 'not-assessed';
+}
+
+/**
+ * A scoping reason as the client reads it: the profile field a missing fact comes from (`facts.holdsClientFunds`)
+ * helps the auditor, who finds it in the workbook, but means nothing in the report.
+ */
+export function readableReason(reason: string): string {
+  return reason.replace(/\(facts\.[\w.]+\s?;\s*/g, '(');
 }
 
 export function soaSection(model: ReportModel, lang: ReportLang): ReportView['soa'] {
@@ -50,10 +59,10 @@ export function soaSection(model: ReportModel, lang: ReportLang): ReportView['so
           ],
           widths: [1.5, 3.6, 1.3, 3.4, 1.5],
           rows: items.map((r) => [
-            r.req.ref,
+            refCode(r.req.ref, lang),
             r.req.title[lang],
             t(lang, r.req.applicable ? 'yes' : 'no'),
-            r.req.reasons.map((x) => x[lang]).join('; '),
+            r.req.reasons.map((x) => readableReason(x[lang])).join('; '),
             ASSESSMENT_STATUS_LABELS[statusOf(r)][lang],
           ]),
           tones: items.map(statusOf),
@@ -117,14 +126,16 @@ export function gapsSection(model: ReportModel, lang: ReportLang): ReportView['g
     const a = r.assessment!;
     const evidence = a.evidenceIds.flatMap((id) => model.evidence.get(id) ?? []);
     return {
-      ref: reqRef(r.req),
+      ref: reqCode(r.req, lang),
       title: r.req.title[lang],
       status: ASSESSMENT_STATUS_LABELS[a.status][lang],
       tone: a.status,
       domains: r.req.domains.map((d) => model.domainNames.get(d)?.[lang] ?? d).join(', '),
       observation: pick(a.observation, lang),
+      // The workspace records notes without an interviewee as a dash: the note then starts after the date.
       notes: a.interviewNotes.map(
-        (n) => `${n.date}, ${tr(n.interviewee)}${colon(lang)}${pick(n.note, lang)}`,
+        (n) =>
+          `${n.date}${n.interviewee === '—' ? '' : `, ${tr(n.interviewee)}`}${colon(lang)}${pick(n.note, lang)}`,
       ),
       assessor: a.assessor ?? '',
       evidence:
@@ -172,6 +183,8 @@ export function sortedFindings(findings: readonly FindingRecord[]): FindingRecor
 }
 
 export function findingsSection(model: ReportModel, lang: ReportLang): ReportView['findings'] {
+  const tr = translator(model.snapshot, lang);
+  const ref = (f: FindingRecord) => refOf(model.refs.findings, f.id);
   const open = sortedFindings(model.snapshot.findings.filter((f) => f.status === 'open'));
   const types = AUDIT_TYPES.filter((a) => model.snapshot.findings.some((f) => f.auditType === a));
   const matrix: Table = {
@@ -191,8 +204,8 @@ export function findingsSection(model: ReportModel, lang: ReportLang): ReportVie
     }),
   };
   const detail = open.slice(0, DETAILED_FINDINGS).map((f): FindingDetail => ({
-    id: f.id,
-    title: f.title,
+    id: ref(f),
+    title: tr(f.title),
     tone: f.severity,
     facts: [
       { label: t(lang, 'severity'), value: SEVERITY_LABELS[f.severity][lang] },
@@ -205,7 +218,8 @@ export function findingsSection(model: ReportModel, lang: ReportLang): ReportVie
       },
       { label: t(lang, 'cwe'), value: f.cwe.length === 0 ? '—' : f.cwe.map((c) => `CWE-${c}`).join(', ') },
       { label: t(lang, 'auditType'), value: AUDIT_TYPE_LABELS[f.auditType][lang] },
-      { label: t(lang, 'tool'), value: `${f.tool} (${f.ruleId})` },
+      // A finding entered by hand has no rule id (the workspace stores a dash).
+      { label: t(lang, 'tool'), value: f.ruleId === '—' ? f.tool : `${f.tool} (${f.ruleId})` },
       { label: t(lang, 'asset'), value: f.asset },
       { label: t(lang, 'location'), value: locationText(f.location) },
       {
@@ -214,12 +228,12 @@ export function findingsSection(model: ReportModel, lang: ReportLang): ReportVie
           f.requirementUrns
             .map((u) => {
               const r = model.byUrn.get(u);
-              return r === undefined ? u : reqRef(r.req);
+              return r === undefined ? u : reqLabel(r.req, lang);
             })
             .join(', ') || '—',
       },
     ],
-    description: f.description,
+    description: f.description === '' ? '' : tr(f.description),
     remediation: pick(f.remediation, lang),
   }));
   const shown = open.slice(0, MAX_FINDING_ROWS);
@@ -237,9 +251,9 @@ export function findingsSection(model: ReportModel, lang: ReportLang): ReportVie
       ],
       widths: [1, 1.3, 4, 2.4, 2.8, 1.2],
       rows: shown.map((f) => [
-        f.id,
+        ref(f),
         SEVERITY_LABELS[f.severity][lang],
-        f.title,
+        tr(f.title),
         AUDIT_TYPE_LABELS[f.auditType][lang],
         f.asset,
         word(FINDING_STATUS_LABELS, f.status, lang),

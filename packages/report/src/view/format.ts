@@ -95,16 +95,65 @@ export function bytes(size: number, lang: ReportLang): string {
   return `${num(value, lang, unit === 0 ? 0 : 1)} ${units[unit] ?? ''}`;
 }
 
-const FRENCH_REF_WORDS: readonly (readonly [RegExp, string])[] = [
-  [/^Title /, 'Titre '],
-  [/^Chapter /, 'Chapitre '],
-  [/^Annex /, 'Annexe '],
+const FRENCH_ORDINALS: Readonly<Record<string, string>> = {
+  first: 'premier',
+  second: 'deuxième',
+  third: 'troisième',
+  fourth: 'quatrième',
+  fifth: 'cinquième',
+};
+
+const FRENCH_REF_WORDS: readonly (readonly [RegExp, (...match: string[]) => string])[] = [
+  [/\bTitle\b/g, () => 'Titre'],
+  [/\bChapter\b/g, () => 'Chapitre'],
+  [/\bAnnex\b/g, () => 'Annexe'],
+  [/\bClass\b/g, () => 'catégorie'],
+  // `first and second subparagraphs` -> `premier et deuxième alinéas`
+  [
+    /\b(first|second|third|fourth|fifth)(?: and (first|second|third|fourth|fifth))? subparagraphs?\b/g,
+    (_, a = '', b) =>
+      b === undefined
+        ? `${FRENCH_ORDINALS[a] ?? a} alinéa`
+        : `${FRENCH_ORDINALS[a] ?? a} et ${FRENCH_ORDINALS[b] ?? b} alinéas`,
+  ],
+  [/\bsubparagraphs?\b/g, () => 'alinéa'],
+  [/\bpoints? \((\w+)\)/g, (_, p = '') => `point ${p})`],
+  [/\band\b/g, () => 'et'],
+  [/\bto\b/g, () => 'à'],
+  [/, with\b/g, () => ', en lien avec'],
 ];
 
-/** A catalogue reference (`Title V`, `Chapter II`, `Annex IV`) in the report language. */
+/** A catalogue reference (`Title V`, `Chapter II`, `Art. 14(5), second subparagraph`) in the report language. */
 export function refIn(ref: string, lang: ReportLang): string {
   if (lang === 'en') return ref;
   return FRENCH_REF_WORDS.reduce((out, [pattern, word]) => out.replace(pattern, word), ref);
+}
+
+/**
+ * Some references carry an English descriptor after a dash (`PASSI II.1 — wallet and key architecture`) to tell
+ * apart requirements under one heading. Where the requirement's title is shown beside the reference, the code alone
+ * is enough (and does not leave English in the French report).
+ */
+export function refCode(ref: string, lang: ReportLang): string {
+  return refIn(ref.split(' — ')[0] ?? ref, lang);
+}
+
+/** `MiCA Art. 70(3)` in the report language, without descriptor: for places that show the title beside it. */
+export function reqCode(req: Pick<ScopedRequirement, 'regulation' | 'ref'>, lang: ReportLang): string {
+  const code = refCode(req.ref, lang);
+  return code.startsWith(req.regulation) ? code : `${req.regulation} ${code}`;
+}
+
+/**
+ * A requirement named on its own (a finding's linked requirements): the reference with its descriptor, which in
+ * French is replaced by the French title.
+ */
+export function reqLabel(
+  req: Pick<ScopedRequirement, 'regulation' | 'ref' | 'title'>,
+  lang: ReportLang,
+): string {
+  if (lang === 'en') return reqRef(req);
+  return req.ref.includes(' — ') ? `${reqCode(req, lang)} — ${req.title.fr}` : reqCode(req, lang);
 }
 
 /** A title-group key (`MiCA:Title V`) as shown: `MiCA Title V` / `MiCA Titre V`. */

@@ -11,8 +11,9 @@ import {
   TREATMENT_LABELS,
 } from '../i18n/vocabulary.ts';
 import type { ReportModel } from '../model/build-model.ts';
+import { refOf } from '../model/refs.ts';
 import type { ReportLang } from '../snapshot.schema.ts';
-import { bytes, colon, eur, instant, pick, reqRef, shortDate, translator } from './format.ts';
+import { bytes, colon, eur, instant, pick, reqCode, shortDate, translator } from './format.ts';
 import type { KeyValue, ReportView, Table } from './types.ts';
 
 /** The title of an action in the report language: generated titles are rebuilt from their main source. */
@@ -25,16 +26,18 @@ export function actionTitle(model: ReportModel, item: Recommendation, lang: Repo
     const req = model.byUrn.get(top.id)?.req;
     return req === undefined
       ? item.title
-      : `${t(lang, 'remediate')} ${reqRef(req)}${colon(lang)}${req.title[lang]}`;
+      : `${t(lang, 'remediate')} ${reqCode(req, lang)}${colon(lang)}${req.title[lang]}`;
   }
+  // A source no longer in the snapshot (deleted since the plan was drawn up) leaves the plan's own title.
   if (top.kind === 'finding') {
     const findings = item.sources.filter((s) => s.kind === 'finding').length;
     const record = model.snapshot.findings.find((f) => f.id === top.id);
-    const base = `${t(lang, 'fixFinding')}${colon(lang)}${record?.title ?? top.title}`;
+    if (record === undefined) return tr(item.title);
+    const base = `${t(lang, 'fixFinding')}${colon(lang)}${tr(record.title)}`;
     return findings > 1 ? `${base} (${t(lang, 'findingsCount', { count: findings })})` : base;
   }
   const risk = model.register.risks.find((r) => r.risk.id === top.id);
-  return `${t(lang, 'treatRisk')}${colon(lang)}${tr(risk?.risk.title ?? top.title)}`;
+  return risk === undefined ? tr(item.title) : `${t(lang, 'treatRisk')}${colon(lang)}${tr(risk.risk.title)}`;
 }
 
 export function actionTable(model: ReportModel, items: readonly Recommendation[], lang: ReportLang): Table {
@@ -83,7 +86,7 @@ export function riskTable(model: ReportModel, lang: ReportLang, limit = Infinity
     ],
     widths: [0.9, 3.6, 3.2, 1.3, 1.6, 1.3, 1.8],
     rows: risks.map((r) => [
-      r.risk.id,
+      refOf(model.refs.risks, r.risk.id),
       tr(r.risk.title),
       tr(r.risk.threat),
       `${r.inherent.score} (${RISK_LEVEL_LABELS[r.inherent.level][lang]})`,
@@ -137,10 +140,13 @@ function incidents(model: ReportModel, lang: ReportLang): ReportView['incidents'
       const met = assessed.classification.criteria.filter((c) => c.met === true).map((c) => c.source);
       const report = (label: string, due: Date | null, status: keyof typeof REPORT_STATUS_LABELS) => ({
         label,
-        value: `${due === null ? '—' : instant(due)} — ${REPORT_STATUS_LABELS[status][lang]}`,
+        value:
+          due === null
+            ? REPORT_STATUS_LABELS[status][lang]
+            : `${instant(due)} — ${REPORT_STATUS_LABELS[status][lang]}`,
       });
       return {
-        title: `${incident.id} — ${tr(incident.title)}`,
+        title: `${refOf(model.refs.incidents, incident.id)} — ${tr(incident.title)}`,
         facts: [
           { label: t(lang, 'awareAt'), value: instant(incident.awareAt) },
           {
@@ -158,7 +164,8 @@ function incidents(model: ReportModel, lang: ReportLang): ReportView['incidents'
 }
 
 function annex(model: ReportModel, lang: ReportLang): ReportView['annex'] {
-  const evidence = [...model.snapshot.evidence].sort((a, b) => a.id.localeCompare(b.id));
+  const ref = (id: string) => refOf(model.refs.evidence, id);
+  const evidence = [...model.snapshot.evidence].sort((a, b) => ref(a.id).localeCompare(ref(b.id)));
   return {
     evidence: {
       columns: [
@@ -169,8 +176,8 @@ function annex(model: ReportModel, lang: ReportLang): ReportView['annex'] {
       ],
       widths: [0.8, 4, 4.4, 1.6],
       rows: evidence.map((e) => [
-        e.id,
-        `${e.fileName}\n${pick(e.title, lang)}${e.title === undefined ? '' : ' — '}${bytes(e.size, lang)}, ${t(lang, 'linkedRequirements').toLowerCase()}: ${e.urns.length}`,
+        ref(e.id),
+        `${e.fileName}\n${pick(e.title, lang)}${e.title === undefined ? '' : ' — '}${bytes(e.size, lang)}, ${t(lang, 'linkedRequirements').toLowerCase()}${colon(lang)}${e.urns.length}`,
         e.sha256,
         `${e.effectiveDate}\n${e.expiryDate ?? '—'}${e.expiryDate !== undefined && e.expiryDate < model.snapshot.engagement.reportDate ? ` (${t(lang, 'expired')})` : ''}`,
       ]),
@@ -192,7 +199,7 @@ export function planSections(
   const items = model.plan.items;
   return {
     risks: {
-      appetite: `${labelsFor(lang).appetite}: ${model.register.appetite}`,
+      appetite: `${labelsFor(lang).appetite}${colon(lang)}${model.register.appetite}`,
       register: riskTable(model, lang),
     },
     actions: {

@@ -125,4 +125,6 @@ export interface ReportView {
   };
   readonly annex: { readonly evidence: Table; readonly glossary: Table };
   readonly charts: Charts;
+  /** What each chart shows, in words and figures (alternative text for screen readers). */
+  readonly chartAlt: Charts;
 }

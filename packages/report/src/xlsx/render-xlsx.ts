@@ -18,10 +18,11 @@ import {
   word,
 } from '../i18n/vocabulary.ts';
 import type { ReportModel } from '../model/build-model.ts';
+import { refOf } from '../model/refs.ts';
 import type { ReportLang } from '../snapshot.schema.ts';
 import { rewriteZip } from '../util/zip.ts';
 import { locationText, sortedFindings } from '../view/compliance-view.ts';
-import { pick, reqRef, shortDate, translator } from '../view/format.ts';
+import { colon, pick, reqCode, shortDate, translator } from '../view/format.ts';
 import { actionTitle } from '../view/plan-view.ts';
 import { SHEET_NAMES } from './sheet-names.ts';
 
@@ -52,6 +53,24 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
   const domain = (d: string) => model.domainNames.get(d)?.[lang] ?? d;
   const ids = actionIds(model);
   const col = (key: Parameters<typeof t>[1], width: number) => ({ header: t(lang, key), width });
+  // When the report shows numbered references instead of the workspace's ids, the sheet keeps the ids too, last.
+  const recordIds = <T>(refs: ReadonlyMap<string, string>, rows: readonly T[], id: (row: T) => string) => {
+    const numbered = [...refs].some(([key, ref]) => key !== ref);
+    return {
+      column: numbered ? [col('recordId', 38)] : [],
+      cell: (row: T): Cell[] => (numbered ? [id(row)] : []),
+      rows,
+    };
+  };
+  const findings = recordIds(model.refs.findings, sortedFindings(model.snapshot.findings), (f) => f.id);
+  const risks = recordIds(model.refs.risks, model.register.risks, (r) => r.risk.id);
+  const evidence = recordIds(model.refs.evidence, model.snapshot.evidence, (e) => e.id);
+  const source = (s: { readonly kind: string; readonly id: string }) =>
+    s.kind === 'finding'
+      ? refOf(model.refs.findings, s.id)
+      : s.kind === 'risk'
+        ? refOf(model.refs.risks, s.id)
+        : s.id;
   return [
     {
       name: names.applicability,
@@ -65,7 +84,7 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         col('reason', 70),
       ],
       rows: model.requirements.map((r) => [
-        reqRef(r.req),
+        reqCode(r.req, lang),
         r.req.urn,
         r.req.regulation,
         r.req.title[lang],
@@ -92,17 +111,20 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         .map((r) => {
           const a = r.assessment;
           return [
-            reqRef(r.req),
+            reqCode(r.req, lang),
             r.req.urn,
             r.req.title[lang],
             ASSESSMENT_STATUS_LABELS[a?.status ?? 'not-assessed'][lang],
             a?.maturity ?? null,
             pick(a?.observation, lang),
             (a?.interviewNotes ?? [])
-              .map((n) => `${n.date} ${tr(n.interviewee)}: ${pick(n.note, lang)}`)
+              .map(
+                (n) =>
+                  `${n.date}${n.interviewee === '—' ? '' : ` ${tr(n.interviewee)}`}${colon(lang)}${pick(n.note, lang)}`,
+              )
               .join('\n'),
             a?.assessor ?? '',
-            (a?.evidenceIds ?? []).join(', '),
+            (a?.evidenceIds ?? []).map((id) => refOf(model.refs.evidence, id)).join(', '),
           ];
         }),
     },
@@ -122,12 +144,13 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         col('status', 13),
         col('linkedRequirements', 40),
         col('remediation', 60),
+        ...findings.column,
       ],
-      rows: sortedFindings(model.snapshot.findings).map((f) => [
-        f.id,
+      rows: findings.rows.map((f) => [
+        refOf(model.refs.findings, f.id),
         SEVERITY_LABELS[f.severity][lang],
         f.cvss?.score ?? null,
-        f.title,
+        tr(f.title),
         AUDIT_TYPE_LABELS[f.auditType][lang],
         f.tool,
         f.ruleId,
@@ -137,6 +160,7 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         word(FINDING_STATUS_LABELS, f.status, lang),
         f.requirementUrns.join(', '),
         pick(f.remediation, lang),
+        ...findings.cell(f),
       ]),
     },
     {
@@ -152,9 +176,10 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         col('owner', 24),
         col('nextReview', 13),
         col('aboveAppetite', 12),
+        ...risks.column,
       ],
-      rows: model.register.risks.map((r) => [
-        r.risk.id,
+      rows: risks.rows.map((r) => [
+        refOf(model.refs.risks, r.risk.id),
         tr(r.risk.title),
         tr(r.risk.threat),
         r.inherent.score,
@@ -164,6 +189,7 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         tr(r.risk.owner),
         shortDate(r.risk.nextReviewAt),
         t(lang, r.aboveAppetite ? 'yes' : 'no'),
+        ...risks.cell(r),
       ]),
     },
     {
@@ -188,7 +214,7 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         i.owner === null ? '' : tr(i.owner),
         shortDate(i.dueDate),
         ACTION_STATUS_LABELS[i.status][lang],
-        i.sources.map((s) => s.id).join(', '),
+        i.sources.map(source).join(', '),
       ]),
     },
     {
@@ -203,9 +229,10 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         col('effective', 12),
         col('expires', 12),
         col('linkedRequirements', 60),
+        ...evidence.column,
       ],
-      rows: model.snapshot.evidence.map((e) => [
-        e.id,
+      rows: evidence.rows.map((e) => [
+        refOf(model.refs.evidence, e.id),
         e.fileName,
         pick(e.title, lang),
         e.sha256,
@@ -214,6 +241,7 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         e.effectiveDate,
         e.expiryDate ?? '',
         e.urns.join(', '),
+        ...evidence.cell(e),
       ]),
     },
   ];
