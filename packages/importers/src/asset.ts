@@ -23,10 +23,11 @@ export function newAsset(
   return { kind, key, name, details };
 }
 
-/** Keeps the first asset per kind + key, merging details of later ones. */
+/** Keeps the first asset per kind + key, merging details of later ones; an asset without a key names nothing. */
 export function uniqueAssets(assets: readonly Asset[]): Asset[] {
   const byKey = new Map<string, Asset>();
   for (const a of assets) {
+    if (a.key.trim() === '') continue;
     const id = `${a.kind}\u0000${a.key}`;
     const prev = byKey.get(id);
     byKey.set(id, prev === undefined ? a : { ...prev, details: { ...a.details, ...prev.details } });

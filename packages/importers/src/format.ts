@@ -11,6 +11,8 @@ export interface ParsedFile {
 export interface ParseOptions {
   /** ISO timestamp used as firstSeen/lastSeen. */
   readonly now: string;
+  /** Called now and then by streaming parsers: input consumed so far (bytes, or characters of a text) and findings. */
+  readonly onProgress?: ((consumed: number, findings: number) => void) | undefined;
 }
 
 /** One supported tool output. `detect` looks at content only (the first 64 KiB as text), never at a file name. */

@@ -5,11 +5,12 @@ export {
   FORMATS,
   DEFAULT_MAX_BYTES,
   detectFormat,
+  detectFileFormat,
   formatByName,
   importFile,
   parseContent,
 } from './registry.ts';
-export type { ImportOptions, ImportResult } from './registry.ts';
+export type { ImportOptions, ImportProgress, ImportResult } from './registry.ts';
 export { reconcile } from './reconcile.ts';
 export type { ReconcileResult, ReconcileScope } from './reconcile.ts';
 export { fingerprint } from './fingerprint.ts';

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, NOW, fixture } from '../test/helpers.ts';
+import { applyMapping } from './mapping/match.ts';
+import { loadMappingRules } from './mapping/rules.ts';
 import { FORMATS, detectFormat, importFile, parseContent } from './registry.ts';
 
 function failure(fn: () => unknown): { code?: string; message: string; path?: string } {
@@ -159,5 +161,54 @@ describe('registry: byte-level details', () => {
       parseContent('{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "runs": []}', { now: NOW }),
     );
     expect(e.code).toBe('import.unsupported');
+  });
+});
+
+describe('registry: progress and mapping of a file', () => {
+  it('reports bytes and findings from the start to the end of the file, for streamed and whole-file formats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mica-progress-'));
+    for (const name of ['sarif.sarif', 'nmap.xml', 'trivy.json']) {
+      const path = join(dir, name);
+      writeFileSync(path, fixture(name));
+      const seen: { bytesRead: number; totalBytes: number; findings: number }[] = [];
+      const result = await importFile(path, { now: NOW, onProgress: (p) => seen.push(p) });
+      const size = Buffer.byteLength(fixture(name));
+      expect(seen[0], name).toEqual({ bytesRead: 0, totalBytes: size, findings: 0 });
+      expect(seen.at(-1), name).toEqual({
+        bytesRead: size,
+        totalBytes: size,
+        findings: result.findings.length,
+      });
+      expect(
+        seen.map((p) => p.bytesRead),
+        name,
+      ).toEqual(seen.map((p) => p.bytesRead).sort((a, b) => a - b));
+    }
+  });
+
+  it('fills requirements exactly as applyMapping does, sharing one list between equal inputs', async () => {
+    const rules = await loadMappingRules();
+    const dir = mkdtempSync(join(tmpdir(), 'mica-mapping-'));
+    for (const name of readdirSync(FIXTURES)) {
+      const path = join(dir, name);
+      writeFileSync(path, fixture(name));
+      const mapped = await importFile(path, { now: NOW, mappingRules: rules });
+      const plain = await importFile(path, { now: NOW });
+      expect(mapped.findings, name).toEqual(applyMapping(plain.findings, rules));
+    }
+    const path = join(dir, 'many.sarif');
+    const results = Array.from({ length: 50 }, (_, i) => ({
+      ruleId: 'js/sql-injection',
+      message: { text: 'tainted' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'a.js' }, region: { startLine: i + 1 } } }],
+    }));
+    writeFileSync(
+      path,
+      JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'X' } }, results }] }),
+    );
+    const lists = new Set(
+      (await importFile(path, { now: NOW, mappingRules: rules })).findings.map((f) => f.requirements),
+    );
+    expect(lists.size).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import type { Asset, Finding } from './finding.ts';
 import type { Format, ParsedFile } from './format.ts';
 import { FORMATS } from './formats/all.ts';
 import type { MappingRule } from './mapping/rules.ts';
-import { applyMapping } from './mapping/match.ts';
+import { requirementsFor } from './mapping/match.ts';
 import { dedupe } from './merge.ts';
 
 export { FORMATS };
@@ -32,6 +32,15 @@ export interface ImportOptions {
   readonly now?: string;
   /** Mapping table; findings get `requirements` from it. */
   readonly mappingRules?: readonly MappingRule[];
+  /** Called while the file is read and parsed (at least once at the start and once at the end). */
+  readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+/** How far `importFile` is: bytes of the file consumed and findings built so far. */
+export interface ImportProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  readonly findings: number;
 }
 
 export function formatByName(name: string): Format {
@@ -81,9 +90,32 @@ function tooLarge(size: number, max: number): Error {
   );
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Findings of one file share few distinct mapping inputs (a rule on many lines): their URN lists are computed once.
+const MAPPING_CACHE_LIMIT = 20_000;
+
+/**
+ * Fills `requirements` in place (the findings are the parser's own fresh objects): copying 300,000 findings to add
+ * one field would double the memory of a large import. Equal mapping inputs share one frozen URN list.
+ */
+function mapInPlace(findings: readonly Finding[], rules: readonly MappingRule[]): void {
+  const cache = new Map<string, readonly string[]>();
+  for (const f of findings) {
+    // Everything `ruleMatches` reads.
+    const key = `${f.tool}\u0000${f.ruleId}\u0000${f.auditType}\u0000${f.severity}\u0000${f.location.kind}\u0000${f.cwe.join(',')}\u0000${f.categories.join(',')}`;
+    let urns = cache.get(key);
+    if (urns === undefined) {
+      urns = Object.freeze(requirementsFor(f, rules));
+      if (cache.size < MAPPING_CACHE_LIMIT) cache.set(key, urns);
+    }
+    (f as Mutable<Finding>).requirements = urns;
+  }
+}
+
 function finish(format: Format, parsed: ParsedFile, options: ImportOptions): ImportResult {
-  const merged = dedupe(parsed.findings);
-  const findings = options.mappingRules === undefined ? merged : applyMapping(merged, options.mappingRules);
+  const findings = dedupe(parsed.findings);
+  if (options.mappingRules !== undefined) mapInPlace(findings, options.mappingRules);
   return {
     format: format.name,
     tool: parsed.tool,
@@ -110,11 +142,20 @@ export function parseContent(content: Buffer | string, options: ImportOptions = 
   return finish(format, format.parse(text, { now }), options);
 }
 
-/** Reads, detects and parses a file; large SARIF and Nmap files are streamed. */
-export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const { size } = await stat(path);
-  if (size > max) throw tooLarge(size, max);
+/** Reports progress at most every 1/200 of the file, so a callback that draws costs nothing measurable. */
+function progressReporter(totalBytes: number, onProgress: ImportOptions['onProgress']) {
+  if (onProgress === undefined) return undefined;
+  const step = Math.max(1, Math.floor(totalBytes / 200));
+  let next = 0;
+  return (consumed: number, findings: number): void => {
+    const bytesRead = Math.min(totalBytes, Math.max(0, consumed));
+    if (bytesRead < next && bytesRead < totalBytes) return;
+    next = bytesRead + step;
+    onProgress({ bytesRead, totalBytes, findings });
+  };
+}
+
+async function readHead(path: string, size: number): Promise<Buffer> {
   const handle = await open(path, 'r');
   const head = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
   try {
@@ -122,13 +163,34 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   } finally {
     await handle.close();
   }
+  return head;
+}
+
+/** The format of a file from its first 64 KiB, without parsing it (an upload is checked before it is queued). */
+export async function detectFileFormat(path: string): Promise<Format> {
+  const { size } = await stat(path);
+  return detectFormat(await readHead(path, size));
+}
+
+/** Reads, detects and parses a file; large SARIF and Nmap files are streamed. */
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { size } = await stat(path);
+  if (size > max) throw tooLarge(size, max);
+  const head = await readHead(path, size);
   const format = options.format === undefined ? detectFormat(head) : formatByName(options.format);
   if (options.format !== undefined && isBlank(head.toString('utf8')) && size <= SAMPLE_BYTES)
     return emptyResult(format);
   const now = options.now ?? new Date().toISOString();
-  const parsed =
-    format.parseFile === undefined
-      ? format.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''), { now })
-      : await format.parseFile(path, { now });
-  return finish(format, parsed, options);
+  const report = progressReporter(size, options.onProgress);
+  report?.(0, 0);
+  let parsed: ParsedFile;
+  if (format.parseFile === undefined) {
+    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+    report?.(size, 0);
+    parsed = format.parse(text, { now });
+  } else parsed = await format.parseFile(path, { now, onProgress: report });
+  const result = finish(format, parsed, options);
+  options.onProgress?.({ bytesRead: size, totalBytes: size, findings: result.findings.length });
+  return result;
 }

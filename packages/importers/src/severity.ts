@@ -24,10 +24,18 @@ const WORDS: Readonly<Record<string, Severity>> = {
   ok: 'info',
 };
 
+/**
+ * `table[key]` when the table itself has that key: a word from the input such as `constructor` or `__proto__` must
+ * not reach Object.prototype.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Maps a tool's severity word to ours; unknown words give `fallback`. */
 export function severityFromWord(word: string | undefined | null, fallback: Severity = 'info'): Severity {
   if (word === undefined || word === null) return fallback;
-  return WORDS[word.trim().toLowerCase()] ?? fallback;
+  return lookup(WORDS, word.trim().toLowerCase()) ?? fallback;
 }
 
 /** CVSS v3/v4 qualitative scale (v2 scores use the same bands, which is the usual practice). */

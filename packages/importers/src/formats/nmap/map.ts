@@ -2,7 +2,7 @@ import { newFinding } from '../../build.ts';
 import type { BuildContext } from '../../build.ts';
 import { hostKey, newAsset } from '../../asset.ts';
 import type { Asset, Cvss, Finding, Severity } from '../../finding.ts';
-import { severityFromScore } from '../../severity.ts';
+import { lookup, severityFromScore } from '../../severity.ts';
 import { attr, child, children, text } from '../../util/xml.ts';
 import type { XmlNode } from '../../util/xml.ts';
 
@@ -133,7 +133,7 @@ export function mapHost(hostNode: XmlNode, ctx: BuildContext): { findings: Findi
         ...(tunnel === undefined ? {} : { tunnel }),
       }),
     );
-    const risky = tunnel === 'ssl' && name === 'http' ? undefined : RISKY_SERVICES[name];
+    const risky = tunnel === 'ssl' && name === 'http' ? undefined : lookup(RISKY_SERVICES, name);
     findings.push(
       newFinding(
         {

@@ -38,6 +38,8 @@ export function parseNmap(content: string, options: ParseOptions): ParsedFile {
       findings.push(...mapped.findings);
       assets.push(...mapped.assets);
     }
+    // Characters, not bytes: close enough for a progress bar over a mostly ASCII file.
+    options.onProgress?.(end, findings.length);
     re.lastIndex = end;
   }
   return { tool: 'Nmap', ...(version === undefined ? {} : { toolVersion: version }), findings, assets };

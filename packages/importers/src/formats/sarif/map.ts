@@ -2,7 +2,7 @@ import type { FindingInput } from '../../build.ts';
 import { parseCwe } from '../../build.ts';
 import { inferCategories, redactSecret } from '../../categories.ts';
 import type { AuditType, FindingLocation, FindingStatus, Severity } from '../../finding.ts';
-import { severityFromScore, severityFromWord } from '../../severity.ts';
+import { lookup, severityFromScore, severityFromWord } from '../../severity.ts';
 import { arr, isRecord, num, rec, str, strList } from '../../util/json.ts';
 import type { JsonRecord } from '../../util/json.ts';
 import { findRule, messageText } from './tool.ts';
@@ -77,8 +77,8 @@ function severityOf(props: JsonRecord, info: RuleInfo, level: string): [Severity
   const score = num(sec);
   if (score !== undefined) return [severityFromScore(score), String(sec)];
   const word = str(sec) ?? str(props.issue_severity) ?? str(props.severity);
-  if (word !== undefined) return [severityFromWord(word, LEVEL_SEVERITY[level] ?? 'medium'), word];
-  return [LEVEL_SEVERITY[level] ?? 'medium', level];
+  if (word !== undefined) return [severityFromWord(word, lookup(LEVEL_SEVERITY, level) ?? 'medium'), word];
+  return [lookup(LEVEL_SEVERITY, level) ?? 'medium', level];
 }
 
 function locationOf(

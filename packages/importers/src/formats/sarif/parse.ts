@@ -189,11 +189,14 @@ export async function parseSarifFile(
   const handle = await open(path, 'r');
   // One buffer, reused for every read: the splitter copies what it keeps.
   const buffer = Buffer.allocUnsafe(chunkBytes);
+  let consumed = 0;
   try {
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
       if (bytesRead === 0) break;
       splitter.feed(buffer.subarray(0, bytesRead));
+      consumed += bytesRead;
+      options.onProgress?.(consumed, assembler.findings.length);
     }
   } finally {
     await handle.close();

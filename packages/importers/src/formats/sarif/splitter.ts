@@ -280,7 +280,16 @@ export class SarifSplitter {
 
   private finishKey(chunk: Buffer, q: number): void {
     const raw = this.take(chunk, q).toString('utf8');
-    const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+    let key = raw;
+    if (raw.includes('\\'))
+      try {
+        key = JSON.parse(`"${raw}"`) as string;
+      } catch (cause) {
+        this.fail(
+          q,
+          `a key has an invalid escape (${cause instanceof Error ? cause.message : String(cause)})`,
+        );
+      }
     this.stringIsKey = false;
     if (this.stack.length === 1) this.key1 = key;
     else this.key3 = key;

@@ -4,6 +4,7 @@ import { newAsset } from '../../asset.ts';
 import type { Asset, Finding, Severity } from '../../finding.ts';
 import type { ParsedFile, ParseOptions } from '../../format.ts';
 import { importError } from '../../errors.ts';
+import { lookup } from '../../severity.ts';
 import { arr, isRecord, num, parseJson, rec, str } from '../../util/json.ts';
 import type { JsonRecord } from '../../util/json.ts';
 
@@ -43,7 +44,7 @@ function mapDetector(d: JsonRecord, ctx: BuildContext, assets: Asset[]): Finding
       ruleId: check,
       title: `${check}: ${description.split('\n', 1)[0] ?? ''}`.slice(0, 200),
       description,
-      severity: IMPACT[impact] ?? 'info',
+      severity: lookup(IMPACT, impact) ?? 'info',
       rawSeverity: `${impact} (${str(d.confidence) ?? '?'} confidence)`,
       location: {
         kind: 'contract',
