@@ -74,12 +74,16 @@ export async function backupOrganisation(
         'audit_log',
         audit.rows.map((row) => row.r),
       );
+      // The store holds evidence files and report files; `imports.sha256` is the hash of a tool file not kept.
       const hashes = new Set<string>();
-      for (const table of graph.contentTables)
-        for (const r of tenantRows.get(table) ?? []) {
-          const value = (JSON.parse(r) as { sha256?: unknown }).sha256;
-          if (typeof value === 'string') hashes.add(value);
-        }
+      const add = (value: unknown) => {
+        if (typeof value === 'string') hashes.add(value);
+      };
+      for (const r of tenantRows.get('evidence') ?? []) add((JSON.parse(r) as { sha256?: unknown }).sha256);
+      for (const r of tenantRows.get('reports') ?? []) {
+        const files = (JSON.parse(r) as { files?: unknown }).files;
+        for (const file of Array.isArray(files) ? files : []) add((file as { sha256?: unknown }).sha256);
+      }
       return { lines: out, files: [...hashes].sort(), counts: counted };
     });
   const contents = new Map<string, Buffer>();

@@ -15,8 +15,6 @@ export interface SchemaGraph {
   /** Tables holding tenant rows (a column `organisation_id`), parents before children. */
   readonly tenantTables: readonly string[];
   readonly foreignKeys: readonly ForeignKey[];
-  /** Tenant tables with a `sha256` column: their rows name evidence-store content. */
-  readonly contentTables: readonly string[];
 }
 
 /** Per-user tables that travel with the users of an organisation (sessions and API tokens do not: re-issue them). */
@@ -41,12 +39,8 @@ export async function readSchemaGraph(db: Db): Promise<SchemaGraph> {
       on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
     where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()
     order by 1, 2`.execute(db);
-  const hashed = await sql<{ table: string }>`
-    select table_name as "table" from information_schema.columns
-    where table_schema = current_schema() and column_name = 'sha256'`.execute(db);
   const tenant = tables.rows.map((r) => r.table).filter((t) => !NOT_TENANT.has(t));
-  const contentTables = hashed.rows.map((r) => r.table).filter((t) => tenant.includes(t));
-  return { tenantTables: parentsFirst(tenant, keys.rows), foreignKeys: keys.rows, contentTables };
+  return { tenantTables: parentsFirst(tenant, keys.rows), foreignKeys: keys.rows };
 }
 
 /** Orders tables so every referenced table comes before the tables that reference it (self-references aside). */
