@@ -6,5 +6,6 @@ const code = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
   cwd: process.cwd(),
+  stderrColumns: process.stderr.isTTY === true ? (process.stderr.columns ?? 80) : undefined,
 });
 process.exitCode = code;

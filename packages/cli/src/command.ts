@@ -6,6 +6,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
   readonly cwd: string;
+  /** Columns of stderr when it is a terminal (progress bars are drawn there), undefined otherwise. */
+  readonly stderrColumns?: number | undefined;
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;

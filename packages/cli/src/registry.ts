@@ -17,6 +17,7 @@ import { auditLogVerifyCommand } from './commands/audit-log-verify.ts';
 import { reportCommand } from './commands/report.ts';
 import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
+import { evidenceGcCommand } from './commands/evidence-gc.ts';
 
 /** Every `mica-audit` command, in the order --help lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -37,5 +38,6 @@ export const COMMANDS: readonly Command[] = [
   auditLogVerifyCommand,
   backupCommand,
   restoreCommand,
+  evidenceGcCommand,
   reportCommand,
 ];

@@ -4,6 +4,7 @@ import type { Actor, Catalogue } from '@mica-audit/core';
 import type { Auth } from './auth/better-auth.ts';
 import type { Database } from './db/schema.ts';
 import type { EvidenceStore } from './evidence/store.ts';
+import type { MailService } from './mail/invitation-job.ts';
 
 /** What routes share: built once at start-up; nothing in it changes between requests. */
 export interface ServerContext {
@@ -16,6 +17,10 @@ export interface ServerContext {
   readonly uploadLimit: number;
   /** Whether anyone may create an account with POST /api/auth/sign-up. */
   readonly allowSignUp: boolean;
+  /** Invitation e-mail (SMTP, public URL, token sealing); absent or without a mailer, accept links go to the inviter. */
+  readonly mail?: MailService | undefined;
+  /** The workspace's data directory: uploaded tool files wait for their import job under it (imports-staging.ts). */
+  readonly dataDir?: string | undefined;
   /** The signed-in actor, or a 401 DomainError. */
   authenticate(request: FastifyRequest): Promise<Actor>;
 }

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '@mica-audit/importers';
+import { main } from '../main.ts';
 import { profileFile } from '../../test/fixtures-profile.ts';
-import { runCli } from '../../test/run-cli.ts';
+import { repoRoot, runCli } from '../../test/run-cli.ts';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../importers/test/fixtures/${name}`, import.meta.url));
@@ -63,6 +64,46 @@ describe('mica-audit import --dry-run', () => {
   });
 });
 
+/** Runs the command as on a terminal whose stderr is `columns` wide. */
+async function onTerminal(columns: number, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: true,
+    cwd: repoRoot,
+    stderrColumns: columns,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('mica-audit import progress', () => {
+  it("draws a bar on a terminal's stderr, then clears it and says what was read", async () => {
+    const file = fixture('sarif.sarif');
+    const { code, stdout, stderr } = await onTerminal(72, 'import', file, '--dry-run');
+    expect(code).toBe(0);
+    const frames = stderr.split('\r').filter((f) => f.includes('%'));
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.at(-1)).toMatch(/\[#+\] 100% · \d+\.\d\/\d+\.\d MiB/);
+    for (const frame of frames) expect(frame.replace('\x1b[K', '').length).toBeLessThanOrEqual(71);
+    expect(stderr).toContain('\r\x1b[K'); // the bar is cleared before the summary line
+    expect(stderr).toMatch(/sarif\.sarif: \d+ findings in [\d.]+ s\n$/);
+    expect(stdout).not.toContain('\r');
+  });
+
+  it('draws nothing with --json, and nothing when stderr is not a terminal', async () => {
+    const file = fixture('sarif.sarif');
+    const json = await onTerminal(72, 'import', file, '--dry-run', '--json');
+    expect(json.code).toBe(0);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout)).toHaveLength(1);
+    const piped = await runCli('import', file, '--dry-run');
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toMatch(/^.*sarif\.sarif: sarif \(/);
+  });
+});
+
 describe('mica-audit import --engagement', () => {
   let dir: string;
   let engagementId: string;
@@ -95,6 +136,17 @@ describe('mica-audit import --engagement', () => {
     expect(again[0]).toMatchObject({ new: 0, updated: entries[0]?.findings });
     const verify = await runCli('audit-log', 'verify', '--data-dir', dir, '--json');
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('on a terminal, shows reading then storing, and prints the same results', async () => {
+    const args = ['--engagement', engagementId, '--user', user, '--data-dir', dir];
+    const { code, stdout, stderr } = await onTerminal(80, 'import', fixture('trivy.json'), ...args);
+    expect(code).toBe(0);
+    const frames = stderr.split('\r').filter((f) => f.includes('%'));
+    expect(frames.some((f) => f.includes('trivy.json ['))).toBe(true);
+    expect(frames.at(-1)).toMatch(/^storing \[#+\] 100%/);
+    expect(stderr).toMatch(/stored in [\d.]+ s\n$/);
+    expect(stdout).toMatch(/trivy\.json: trivy \(Trivy\), \d+ findings: \d+ new/);
   });
 
   it('stores nothing and names the file when one file is bad; refuses unknown users', async () => {

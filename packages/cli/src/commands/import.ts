@@ -4,8 +4,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DomainError, isDomainError } from '@mica-audit/core';
 import { importFile, loadMappingRules } from '@mica-audit/importers';
-import { EXIT, type Command } from '../command.ts';
+import { EXIT, type Command, type Io } from '../command.ts';
 import { printJson } from '../io-helpers.ts';
+import { ProgressLine } from './import-progress.ts';
 import { WORKSPACE_OPTION_HELP, WORKSPACE_OPTIONS, workspaceLocation } from './serve-options.ts';
 
 /** One line of the documented `import --dry-run --json` contract. */
@@ -49,6 +50,7 @@ export const importCommand: Command = {
     ...WORKSPACE_OPTION_HELP,
     '--json               --dry-run: [{ file, format, tool, findings, assets, errors }], one entry per file;',
     '                     storing: [{ file, format, tool, findings, new, updated, fixed, assets }]',
+    '                     (on a terminal, a progress bar is drawn on stderr, except with --json)',
     '--max-mb N           refuse files larger than N MiB (default 512)',
   ],
   positionals: { min: 1, max: 10_000 },
@@ -69,15 +71,20 @@ export const importCommand: Command = {
     for (const file of positionals) {
       const path = resolve(io.cwd, file);
       const started = performance.now();
-      if (io.isTTY) {
-        const size = await stat(path).then(
-          (s) => s.size,
-          () => 0,
-        );
-        io.stderr(`importing ${file} (${(size / MB).toFixed(1)} MiB)…\n`);
-      }
+      const line = progressLine(io, values.json === true);
       try {
-        const result = await importFile(path, { maxBytes: maxMb * MB, mappingRules });
+        const result = await importFile(path, {
+          maxBytes: maxMb * MB,
+          mappingRules,
+          onProgress:
+            line &&
+            ((p) =>
+              line.update(
+                (elapsedMs) => ({ phase: 'parse', label: file, ...p, elapsedMs }),
+                p.bytesRead === p.totalBytes,
+              )),
+        });
+        line?.done();
         entries.push({
           file,
           format: result.format,
@@ -86,11 +93,12 @@ export const importCommand: Command = {
           assets: result.assets.length,
           errors: [],
         });
-        if (io.isTTY)
+        if (line !== undefined)
           io.stderr(
-            `  ${result.findings.length} findings in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+            `${file}: ${result.findings.length} findings in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
           );
       } catch (error) {
+        line?.done();
         const message = isDomainError(error)
           ? error.message
           : error instanceof Error && 'code' in error
@@ -110,6 +118,11 @@ export const importCommand: Command = {
     return entries.some((e) => e.errors.length > 0) ? EXIT.invalid : EXIT.ok;
   },
 };
+
+/** The progress bar, when stderr is a terminal and the output is not for a machine. */
+function progressLine(io: Io, json: boolean): ProgressLine | undefined {
+  return json || io.stderrColumns === undefined ? undefined : new ProgressLine(io.stderr, io.stderrColumns);
+}
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -165,16 +178,28 @@ async function storeImport(
           });
         },
       );
-      if (io.isTTY) io.stderr(`reading ${file} (${(size / MB).toFixed(1)} MiB)…\n`);
       files.push({ path, fileName: file, size, sha256: await sha256Of(path) });
     }
+    const line = progressLine(io, values.json === true);
     const started = performance.now();
-    const summaries = await importFiles(db, await actorOf(db, user.id), {
-      organisationId: engagement.organisation_id,
-      engagementId,
-      files,
-      maxBytes,
-    });
+    let phase = '';
+    const summaries = await importFiles(
+      db,
+      await actorOf(db, user.id),
+      { organisationId: engagement.organisation_id, engagementId, files, maxBytes },
+      line &&
+        ((event) => {
+          const key = event.phase === 'parse' ? event.file : 'store';
+          line.update(
+            (elapsedMs) =>
+              event.phase === 'parse' ? { ...event, label: event.file, elapsedMs } : { ...event, elapsedMs },
+            // A phase's first and last figures are always drawn.
+            key !== phase ||
+              (event.phase === 'parse' ? event.bytesRead === event.totalBytes : event.done === event.total),
+          );
+          phase = key;
+        }),
+    ).finally(() => line?.done());
     const entries = summaries.map(({ file, format, tool, findings, new: fresh, updated, fixed, assets }) => ({
       file,
       format,
@@ -191,7 +216,7 @@ async function storeImport(
         io.stdout(
           `${e.file}: ${e.format} (${e.tool}), ${e.findings} findings: ${e.new} new, ${e.updated} seen again, ${e.fixed} fixed; ${e.assets} assets\n`,
         );
-    if (io.isTTY) io.stderr(`stored in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    if (line !== undefined) io.stderr(`stored in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     return EXIT.ok;
   } finally {
     await database.close();

@@ -13,6 +13,32 @@ export const WORKSPACE_OPTION_HELP = [
   '--database-url URL    PostgreSQL instead of the embedded database (default: $DATABASE_URL)',
 ] as const;
 
+/** Invitation e-mail over SMTP (serve); each option defaults to its environment variable. */
+export const MAIL_OPTIONS = {
+  'smtp-url': { type: 'string' },
+  'mail-from': { type: 'string' },
+  'public-url': { type: 'string' },
+} as const;
+
+export const MAIL_OPTION_HELP = [
+  '--smtp-url URL       SMTP server for invitation e-mail: smtp://user:password@host:587 (STARTTLS) or smtps://…:465',
+  '                     (default: $MICA_AUDIT_SMTP_URL; prefer the variable, a flag shows in the process list).',
+  '                     Without it, creating an invitation answers its accept link to the inviter instead',
+  '--mail-from ADDRESS  sender of invitation e-mail, e.g. "mica-audit <audit@example.com>" (default: $MICA_AUDIT_MAIL_FROM)',
+  '--public-url URL     address people open the web app at, base of the accept links, e.g. https://audit.example.com',
+  '                     (default: $MICA_AUDIT_PUBLIC_URL; required with SMTP)',
+] as const;
+
+/** The mail options given on the command line (the server falls back to the environment for the others). */
+export function mailOptions(values: Record<string, unknown>): {
+  smtpUrl: string | undefined;
+  from: string | undefined;
+  publicUrl: string | undefined;
+} {
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  return { smtpUrl: text('smtp-url'), from: text('mail-from'), publicUrl: text('public-url') };
+}
+
 /** The data directory and database URL from the options, resolved against the working directory. */
 export function workspaceLocation(
   io: Io,

@@ -32,7 +32,10 @@ describe('mica-audit serve', () => {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       void exited.then(() => reject(new Error(`serve exited early: ${output}`)));
     });
-    expect(await (await fetch(`${address}/api/health`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${address}/api/health`)).json()).toMatchObject({
+      status: 'ok',
+      database: { state: 'up' },
+    });
     expect((await fetch(`${address}/api/organisations`)).status).toBe(401);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

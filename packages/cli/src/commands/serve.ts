@@ -1,5 +1,13 @@
 import { EXIT, type Command } from '../command.ts';
 import {
+  EVIDENCE_STORE_OPTION_HELP,
+  EVIDENCE_STORE_OPTIONS,
+  evidenceStoreKind,
+} from './evidence-store-option.ts';
+import {
+  MAIL_OPTION_HELP,
+  MAIL_OPTIONS,
+  mailOptions,
   portOption,
   untilStopped,
   WORKSPACE_OPTION_HELP,
@@ -10,16 +18,27 @@ import {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the audit workspace server (HTTP API, evidence store, audit log)',
-  usage: 'mica-audit serve [--port N] [--host H] [--data-dir DIR] [--database-url URL]',
+  usage:
+    'mica-audit serve [--port N] [--host H] [--data-dir DIR] [--database-url URL] [--evidence-store local|s3] [--smtp-url URL --mail-from ADDRESS --public-url URL]',
   examples: [
     'mica-audit serve --port 8080',
     'DATABASE_URL=postgres://mica@db/mica mica-audit serve --host 0.0.0.0',
+    'MICA_AUDIT_S3_BUCKET=mica-evidence MICA_AUDIT_S3_REGION=eu-west-3 mica-audit serve --evidence-store s3',
+    'MICA_AUDIT_SMTP_URL=smtps://mica:secret@mail.example.com:465 mica-audit serve --mail-from audit@example.com --public-url https://audit.example.com',
   ],
-  options: { port: { type: 'string' }, host: { type: 'string' }, ...WORKSPACE_OPTIONS },
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    ...WORKSPACE_OPTIONS,
+    ...EVIDENCE_STORE_OPTIONS,
+    ...MAIL_OPTIONS,
+  },
   optionHelp: [
     '--port N             port to listen on (default 3000; 0 picks a free one)',
     '--host H             address to listen on (default 127.0.0.1)',
     ...WORKSPACE_OPTION_HELP,
+    ...EVIDENCE_STORE_OPTION_HELP,
+    ...MAIL_OPTION_HELP,
   ],
   async run({ io, values }) {
     const port = portOption(values.port, 3000);
@@ -28,6 +47,8 @@ export const serveCommand: Command = {
     const { openWorkspace } = await import('@mica-audit/server');
     const workspace = await openWorkspace({
       ...workspaceLocation(io, values),
+      evidenceStore: evidenceStoreKind(values),
+      mail: mailOptions(values),
       logger: false,
       // The public URL when it is not the listening address (a reverse proxy): MICA_AUDIT_BASE_URL.
       baseURL: process.env.MICA_AUDIT_BASE_URL ?? `http://${host}:${port}`,

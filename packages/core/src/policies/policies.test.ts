@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.ts';
 import {
   ACTIONS,
+  ENGAGEMENT_REACH,
   POLICY,
   ROLES,
   authorize,
   can,
+  engagementVisibility,
   permissions,
+  withinReach,
   type Action,
   type Actor,
   type Role,
@@ -69,5 +72,47 @@ describe('policy table', () => {
         expect(POLICY[role].includes(action)).toBe(listed.has(action));
       }
     }
+  });
+});
+
+describe('engagement reach', () => {
+  const staffed = { organisationId: 'org-a', team: ['u'] };
+  const elsewhere = { organisationId: 'org-a', team: ['someone-else'] };
+
+  it('lets administrators and lead auditors see every engagement of their organisation', () => {
+    for (const role of ['admin', 'lead-auditor'] as const) {
+      expect(engagementVisibility(as(role), 'org-a')).toEqual({ kind: 'all' });
+      expect(kindOf(() => authorize(as(role), 'engagement.read', elsewhere))).toBe('allowed');
+      expect(permissions(as(role), elsewhere)).toEqual(permissions(as(role), org));
+    }
+  });
+
+  it('limits auditors, contributors and reviewers to the engagements whose team lists them', () => {
+    for (const role of ['auditor', 'contributor', 'reviewer'] as const) {
+      expect(engagementVisibility(as(role), 'org-a')).toEqual({ kind: 'team', userId: 'u' });
+      expect(withinReach(as(role), staffed)).toBe(true);
+      expect(withinReach(as(role), elsewhere)).toBe(false);
+      expect(permissions(as(role), elsewhere)).toEqual([]);
+      expect(permissions(as(role), staffed)).toEqual(permissions(as(role), org));
+    }
+  });
+
+  it('answers not_found (never forbidden) for every action on an engagement out of reach', () => {
+    for (const role of ROLES.filter((r) => ENGAGEMENT_REACH[r] === 'team'))
+      for (const action of ACTIONS) {
+        expect(kindOf(() => authorize(as(role), action, elsewhere))).toBe('not_found');
+        expect(can(as(role), action, elsewhere)).toBe(false);
+      }
+  });
+
+  it('keeps the role rules inside the team: reviewers stay read-only, contributors cannot assess', () => {
+    expect(kindOf(() => authorize(as('reviewer'), 'assessment.update', staffed))).toBe('forbidden');
+    expect(kindOf(() => authorize(as('contributor'), 'assessment.update', staffed))).toBe('forbidden');
+    expect(kindOf(() => authorize(as('auditor'), 'assessment.update', staffed))).toBe('allowed');
+  });
+
+  it('sees nothing of an organisation the actor does not belong to', () => {
+    expect(engagementVisibility(as('admin'), 'org-b')).toEqual({ kind: 'none' });
+    expect(withinReach(as('admin'), { organisationId: 'org-b', team: ['u'] })).toBe(false);
   });
 });

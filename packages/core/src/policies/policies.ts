@@ -46,10 +46,38 @@ export interface Actor {
   readonly memberships: readonly { readonly organisationId: string; readonly role: Role }[];
 }
 
-/** What is being acted on: for now, every resource is owned by exactly one organisation (the tenant). */
+/**
+ * What is being acted on: every resource is owned by exactly one organisation (the tenant). A resource that belongs
+ * to an engagement also carries that engagement's team, so the reach rule below can apply.
+ */
 export interface Resource {
   readonly organisationId: string;
+  /** The user ids staffed on the resource's engagement; absent for organisation-level resources. */
+  readonly team?: readonly string[] | undefined;
 }
+
+export type Reach = 'organisation' | 'team';
+
+/**
+ * How far each role sees into the organisation's engagements. Administrators and lead auditors run the whole
+ * portfolio; auditors, client contributors and reviewers are staffed per engagement and see only the engagements
+ * whose team lists them. An engagement outside the actor's reach does not exist for them (not found, never
+ * forbidden), exactly like a resource of another organisation.
+ */
+export const ENGAGEMENT_REACH: Readonly<Record<Role, Reach>> = {
+  admin: 'organisation',
+  'lead-auditor': 'organisation',
+  auditor: 'team',
+  contributor: 'team',
+  reviewer: 'team',
+};
+
+/**
+ * Which engagements of one organisation the actor sees, as data the server turns into the WHERE clause of every
+ * engagement query: none (not a member), all of them, or those whose team lists `userId`.
+ */
+export type EngagementVisibility =
+  { readonly kind: 'none' } | { readonly kind: 'all' } | { readonly kind: 'team'; readonly userId: string };
 
 const READ: readonly Action[] = [
   'organisation.read',
@@ -125,9 +153,28 @@ export function roleIn(actor: Actor, organisationId: string): Role | undefined {
   return actor.memberships.find((m) => m.organisationId === organisationId)?.role;
 }
 
+/** The engagements of the organisation the actor may see (the reach rule); the server filters its queries with it. */
+export function engagementVisibility(actor: Actor, organisationId: string): EngagementVisibility {
+  const role = roleIn(actor, organisationId);
+  if (role === undefined) return { kind: 'none' };
+  return ENGAGEMENT_REACH[role] === 'organisation' ? { kind: 'all' } : { kind: 'team', userId: actor.userId };
+}
+
+/** True when the actor sees the engagement-scoped resource (always true for organisation-level resources). */
+export function withinReach(actor: Actor, resource: Resource): boolean {
+  const visibility = engagementVisibility(actor, resource.organisationId);
+  if (visibility.kind === 'none') return false;
+  return visibility.kind === 'all' || resource.team === undefined || resource.team.includes(actor.userId);
+}
+
+// The actor's role for this resource: undefined when they are not a member or the resource is out of their reach.
+function roleFor(actor: Actor, resource: Resource): Role | undefined {
+  return withinReach(actor, resource) ? roleIn(actor, resource.organisationId) : undefined;
+}
+
 /** Every action the actor may take on the resource, in table order: sent with responses so the UI hides the rest. */
 export function permissions(actor: Actor, resource: Resource): Action[] {
-  const role = roleIn(actor, resource.organisationId);
+  const role = roleFor(actor, resource);
   if (role === undefined) return [];
   const allowed = ALLOWED.get(role);
   return ACTIONS.filter((action) => allowed?.has(action) === true);
@@ -135,16 +182,16 @@ export function permissions(actor: Actor, resource: Resource): Action[] {
 
 /** True when the actor may take the action on the resource. */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  const role = roleIn(actor, resource.organisationId);
+  const role = roleFor(actor, resource);
   return role !== undefined && ALLOWED.get(role)?.has(action) === true;
 }
 
 /**
- * Throws unless the actor may take the action. A non-member gets `not_found` (the resource's existence is not
- * revealed across organisations); a member without the right gets `forbidden`.
+ * Throws unless the actor may take the action. A non-member, and a member for whom the resource's engagement is out
+ * of reach, get `not_found` (the resource's existence is not revealed); a member without the right gets `forbidden`.
  */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
-  const role = roleIn(actor, resource.organisationId);
+  const role = roleFor(actor, resource);
   if (role === undefined)
     throw new DomainError('policy.not_found', 'not found: check the identifier and your organisation', {
       kind: 'not_found',

@@ -25,22 +25,6 @@ export async function createApiToken(
   return { id, name, token };
 }
 
-/** The user behind a bearer token, or undefined. `last_used_at` is refreshed at most once a minute (not a write per request). */
-export async function userOfToken(db: Kysely<Database>, token: string): Promise<string | undefined> {
-  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-  const hash = tokenHash(token);
-  const row = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', hash)
-    .executeTakeFirst();
-  if (row === undefined) return undefined;
-  const now = new Date();
-  if (row.last_used_at === null || now.getTime() - row.last_used_at.getTime() > 60_000)
-    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  return row.user_id;
-}
-
 /** The user's tokens, without their secrets. */
 export async function listApiTokens(db: Kysely<Database>, userId: string) {
   const rows = await db

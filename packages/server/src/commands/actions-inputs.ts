@@ -5,6 +5,7 @@ import {
   maxScore,
   riskSourcesFromRegister,
   type ActionInputs,
+  type Actor,
   type Catalogue,
   type Finding,
   type Severity,
@@ -30,6 +31,7 @@ function severityOf(value: string): Severity {
  */
 export async function actionInputs(
   tx: QueryProps<unknown>['tx'],
+  actor: Actor,
   input: EngagementInput,
   catalogue: Catalogue,
 ): Promise<ActionInputs> {
@@ -40,6 +42,7 @@ export async function actionInputs(
     .where('organisation_id', '=', input.organisationId)
     .where('engagement_id', '=', input.engagementId)
     .where('status', 'in', ['non-compliant', 'partially-compliant'])
+    .where('out_of_scope', 'is', null)
     .orderBy('requirement_urn')
     .execute();
   const findings = await tx
@@ -51,7 +54,7 @@ export async function actionInputs(
     .orderBy('id')
     .execute();
   const now = new Date();
-  const settings = riskSettings(await loadEngagement(tx, input.organisationId, input.engagementId));
+  const settings = riskSettings(await loadEngagement(tx, actor, input));
   const rated = (await riskRows(tx, input.organisationId, input.engagementId)).map((r) =>
     rateRisk(r, now, settings),
   );

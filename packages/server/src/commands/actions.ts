@@ -11,6 +11,7 @@ import {
   splitRecommendation,
   timeline,
   type ActionPlan,
+  type Actor,
   type Catalogue,
   type Editor,
   type RecommendationPatch,
@@ -41,10 +42,11 @@ const view = (stored: Stored | undefined): PlanView =>
 
 async function loadPlan(
   tx: QueryProps<unknown>['tx'],
+  actor: Actor,
   input: EngagementInput,
   lock = false,
 ): Promise<Stored | undefined> {
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   let query = tx
     .selectFrom('action_plans')
     .select(['plan', 'version'])
@@ -58,13 +60,13 @@ async function loadPlan(
 /** The engagement's persisted action plan (empty, version 0, until it is generated). */
 export async function getActionPlan({ actor, input, tx }: QueryProps<EngagementInput>): Promise<PlanView> {
   authorize(actor, 'engagement.read', input);
-  return view(await loadPlan(tx, input));
+  return view(await loadPlan(tx, actor, input));
 }
 
 /** Impact/effort matrix cells of the open items. */
 export async function actionMatrix({ actor, input, tx }: QueryProps<EngagementInput>) {
   authorize(actor, 'engagement.read', input);
-  const stored = await loadPlan(tx, input);
+  const stored = await loadPlan(tx, actor, input);
   return stored === undefined
     ? impactEffortMatrix({ generatedAt: new Date(), items: [] })
     : impactEffortMatrix(stored.plan);
@@ -73,7 +75,7 @@ export async function actionMatrix({ actor, input, tx }: QueryProps<EngagementIn
 /** Timeline bars (start, due, dependencies) of every item. */
 export async function actionTimeline({ actor, input, tx }: QueryProps<EngagementInput>) {
   authorize(actor, 'engagement.read', input);
-  const stored = await loadPlan(tx, input);
+  const stored = await loadPlan(tx, actor, input);
   return stored === undefined ? [] : timeline(stored.plan);
 }
 
@@ -115,8 +117,8 @@ export async function generateActionPlan({
   catalogue,
 }: CommandProps<EngagementInput> & { readonly catalogue: Catalogue }): Promise<PlanView> {
   authorize(actor, 'action-plan.generate', input);
-  const previous = await loadPlan(tx, input, true);
-  const inputs = await actionInputs(tx, input, catalogue);
+  const previous = await loadPlan(tx, actor, input, true);
+  const inputs = await actionInputs(tx, actor, input, catalogue);
   const now = new Date();
   const plan =
     previous === undefined ? generatePlan(inputs, { now }) : regenerate(previous.plan, inputs, { now });
@@ -162,7 +164,7 @@ export async function changeActionPlan({
   tx,
 }: CommandProps<EngagementInput & { readonly version: number; readonly change: Change }>): Promise<PlanView> {
   authorize(actor, 'action.update', input);
-  const previous = await loadPlan(tx, input, true);
+  const previous = await loadPlan(tx, actor, input, true);
   if (previous === undefined)
     throw new DomainError(
       'action-plan.not_generated',

@@ -51,7 +51,7 @@ export async function listAssets({
   EngagementScope & { kind?: string | undefined; q?: string | undefined; page: number; pageSize: number }
 >) {
   authorize(actor, 'asset.read', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   let query = tx
     .selectFrom('assets')
     .where('organisation_id', '=', input.organisationId)
@@ -89,6 +89,7 @@ async function loadAsset(tx: QueryProps<unknown>['tx'], input: AssetInput): Prom
 
 export async function getAsset({ actor, input, tx }: QueryProps<AssetInput>): Promise<AssetView> {
   authorize(actor, 'asset.read', input);
+  await loadEngagement(tx, actor, input);
   return view(await loadAsset(tx, input));
 }
 
@@ -107,7 +108,7 @@ export async function createAsset({
   tx,
 }: CommandProps<EngagementScope & AssetFields & { readonly name: string; readonly kind: string }>) {
   authorize(actor, 'asset.manage', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   const row = await tx
     .insertInto('assets')
     .values({
@@ -152,6 +153,7 @@ export async function updateAsset({
   tx,
 }: CommandProps<AssetInput & AssetFields & { readonly version: number }>): Promise<AssetView> {
   authorize(actor, 'asset.manage', input);
+  await loadEngagement(tx, actor, input);
   const before = await loadAsset(tx, input);
   staleCheck(before, input.version);
   const row = await tx
@@ -189,6 +191,7 @@ export async function deleteAsset({
   tx,
 }: CommandProps<AssetInput & { readonly version: number }>): Promise<{ readonly deleted: string }> {
   authorize(actor, 'asset.manage', input);
+  await loadEngagement(tx, actor, input);
   const before = await loadAsset(tx, input);
   staleCheck(before, input.version);
   await tx

@@ -1,7 +1,8 @@
 import { authorize } from '@mica-audit/core';
 import type { InOrganisation, QueryProps } from './context.ts';
+import { auditEntryVisible } from './engagement-access.ts';
 
-/** One page of the organisation's audit trail, newest first. */
+/** One page of the organisation's audit trail, newest first (a team-bound actor sees their engagements' part). */
 export async function listAuditLog({
   actor,
   input,
@@ -14,7 +15,10 @@ export async function listAuditLog({
   }
 >) {
   authorize(actor, 'audit-log.read', input);
-  let query = tx.selectFrom('audit_log').where('organisation_id', '=', input.organisationId);
+  let query = tx
+    .selectFrom('audit_log')
+    .where('organisation_id', '=', input.organisationId)
+    .where(auditEntryVisible(tx, actor, input.organisationId));
   if (input.entityId !== undefined) query = query.where('entity_id', '=', input.entityId);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query

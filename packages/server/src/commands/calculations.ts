@@ -67,6 +67,8 @@ async function currentStatuses(tx: QueryProps<unknown>['tx'], input: EngagementI
     .select(['id', 'requirement_urn', 'status', 'maturity'])
     .where('organisation_id', '=', input.organisationId)
     .where('engagement_id', '=', input.engagementId)
+    // Requirements a re-scope took out keep their rows but never count.
+    .where('out_of_scope', 'is', null)
     .execute();
   return rows;
 }
@@ -79,7 +81,7 @@ export async function engagementScores({
   catalogue,
 }: Props<EngagementInput>): Promise<ScoreReport> {
   authorize(actor, 'assessment.read', input);
-  const engagement = await loadEngagement(tx, input.organisationId, input.engagementId);
+  const engagement = await loadEngagement(tx, actor, input);
   const rows = await currentStatuses(tx, input);
   return score(
     scopedRequirements(engagement, catalogue),
@@ -99,7 +101,7 @@ export async function compareScores({
   catalogue,
 }: Props<EngagementInput & { readonly since?: string | undefined }>) {
   authorize(actor, 'assessment.read', input);
-  const engagement = await loadEngagement(tx, input.organisationId, input.engagementId);
+  const engagement = await loadEngagement(tx, actor, input);
   const since = input.since === undefined ? engagement.created_at : new Date(input.since);
   const rows = await currentStatuses(tx, input);
   const current = new Map(rows.map((r) => [r.requirement_urn, { status: r.status, maturity: r.maturity }]));
@@ -143,7 +145,7 @@ export async function engagementPrudential({
   tx,
 }: QueryProps<EngagementInput & { readonly judgement: SignificanceJudgement }>) {
   authorize(actor, 'engagement.read', input);
-  const engagement = await loadEngagement(tx, input.organisationId, input.engagementId);
+  const engagement = await loadEngagement(tx, actor, input);
   const profile = parseProfile(engagement.profile);
   return {
     casp: caspPrudentialRequirement(profile),

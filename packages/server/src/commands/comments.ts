@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { authorize } from '@mica-audit/core';
+import { authorize, type Actor } from '@mica-audit/core';
 import { appendAudit } from '../audit/audit-log.ts';
+import { engagementRowVisible, reachCondition } from './engagement-access.ts';
 import { notFound, type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
 
 /** What a comment can be about; each kind is looked up in its own tenant-filtered table. */
@@ -27,12 +28,19 @@ export interface CommentView {
 
 type TargetInput = InOrganisation & { readonly targetType: CommentTarget; readonly targetId: string };
 
-async function assertTarget(tx: QueryProps<unknown>['tx'], input: TargetInput): Promise<void> {
+// The target must be the organisation's and, for a team-bound actor, belong to an engagement of their team.
+async function assertTarget(tx: QueryProps<unknown>['tx'], actor: Actor, input: TargetInput): Promise<void> {
+  const table = TABLE[input.targetType];
   const row = await tx
-    .selectFrom(TABLE[input.targetType])
+    .selectFrom(table)
     .select('id')
     .where('organisation_id', '=', input.organisationId)
     .where('id', '=', input.targetId)
+    .where(
+      table === 'engagements'
+        ? reachCondition(actor, input.organisationId)
+        : engagementRowVisible(tx, actor, input.organisationId, `${table}.engagement_id`),
+    )
     .executeTakeFirst();
   if (row === undefined) throw notFound(input.targetType, input.targetId);
 }
@@ -44,7 +52,7 @@ export async function createComment({
   tx,
 }: CommandProps<TargetInput & { readonly body: string }>): Promise<CommentView> {
   authorize(actor, 'comment.create', input);
-  await assertTarget(tx, input);
+  await assertTarget(tx, actor, input);
   const row = await tx
     .insertInto('comments')
     .values({
@@ -80,7 +88,7 @@ export async function createComment({
 /** The comments on one target, oldest first. */
 export async function listComments({ actor, input, tx }: QueryProps<TargetInput>): Promise<CommentView[]> {
   authorize(actor, 'comment.read', input);
-  await assertTarget(tx, input);
+  await assertTarget(tx, actor, input);
   const rows = await tx
     .selectFrom('comments')
     .selectAll()

@@ -27,7 +27,7 @@ export async function updateEngagement({
   tx,
 }: CommandProps<EngagementInput & { readonly change: EngagementChange }>): Promise<EngagementView> {
   authorize(actor, 'engagement.update', input);
-  const before = await loadEngagement(tx, input.organisationId, input.engagementId);
+  const before = await loadEngagement(tx, actor, input);
   const perms = permissions(actor, input);
   if (before.version !== input.change.version)
     throw new DomainError(

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, authorize, type Catalogue } from '@mica-audit/core';
+import { DomainError, authorize, type Actor, type Catalogue } from '@mica-audit/core';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Evidence } from '../db/schema.ts';
 import { found, notFound, type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
+import { engagementRowVisible } from './engagement-access.ts';
 import { loadEngagement } from './engagements.ts';
 
 export interface EvidenceView {
@@ -61,11 +62,15 @@ export async function recordEvidence({
   tx,
 }: CommandProps<RecordEvidenceInput>): Promise<EvidenceView> {
   authorize(actor, 'evidence.upload', input);
-  if (input.engagementId !== undefined) await loadEngagement(tx, input.organisationId, input.engagementId);
+  if (input.engagementId !== undefined)
+    await loadEngagement(tx, actor, {
+      organisationId: input.organisationId,
+      engagementId: input.engagementId,
+    });
   const previous =
     input.previousId === undefined
       ? undefined
-      : await loadEvidence(tx, input.organisationId, input.previousId);
+      : await loadEvidence(tx, actor, input.organisationId, input.previousId);
   if (previous !== undefined) {
     const newer = await tx
       .selectFrom('evidence')
@@ -115,8 +120,10 @@ export async function recordEvidence({
   return created;
 }
 
+// Evidence of an engagement outside the actor's reach does not exist for them (organisation-level evidence does).
 async function loadEvidence(
   tx: QueryProps<unknown>['tx'],
+  actor: Actor,
   organisationId: string,
   id: string,
 ): Promise<Evidence> {
@@ -126,6 +133,7 @@ async function loadEvidence(
       .selectAll()
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
+      .where(engagementRowVisible(tx, actor, organisationId, 'evidence.engagement_id'))
       .executeTakeFirst(),
     'evidence',
     id,
@@ -166,7 +174,7 @@ export type EvidenceInput = InOrganisation & { readonly evidenceId: string };
 /** One piece of evidence with the requirements it supports. */
 export async function getEvidence({ actor, input, tx }: QueryProps<EvidenceInput>): Promise<EvidenceView> {
   authorize(actor, 'evidence.read', input);
-  const row = await loadEvidence(tx, input.organisationId, input.evidenceId);
+  const row = await loadEvidence(tx, actor, input.organisationId, input.evidenceId);
   return view(row, await linksOf(tx, input.organisationId, row.id));
 }
 
@@ -185,7 +193,8 @@ export async function listEvidence({
   let query = tx
     .selectFrom('evidence')
     .selectAll('evidence')
-    .where('evidence.organisation_id', '=', input.organisationId);
+    .where('evidence.organisation_id', '=', input.organisationId)
+    .where(engagementRowVisible(tx, actor, input.organisationId, 'evidence.engagement_id'));
   if (input.engagementId !== undefined)
     query = query.where('evidence.engagement_id', '=', input.engagementId);
   if (input.requirementUrn !== undefined) {
@@ -235,7 +244,7 @@ export async function setEvidenceLink({
   catalogue,
 }: CommandProps<LinkInput> & { readonly catalogue: Catalogue }): Promise<EvidenceView> {
   authorize(actor, 'evidence.link', input);
-  const row = await loadEvidence(tx, input.organisationId, input.evidenceId);
+  const row = await loadEvidence(tx, actor, input.organisationId, input.evidenceId);
   const known = catalogue.libraries.some((l) =>
     l.nodes.some((n) => n.urn === input.requirementUrn && n.assessable),
   );

@@ -72,14 +72,45 @@ export interface FindingFilter extends InOrganisation {
   /** An asset id or a normalised asset key. */
   readonly asset?: string | undefined;
   readonly requirementUrn?: string | undefined;
+  /** Words the title or rule id contains (case-insensitive). */
+  readonly q?: string | undefined;
+  /** A column, `-` first for descending; without it, oldest first. */
+  readonly sort?: FindingSort | undefined;
   readonly page: number;
   readonly pageSize: number;
 }
 
-/** One page of the engagement's findings, filtered; oldest first. */
+export const FINDING_SORTS = [
+  'severity',
+  '-severity',
+  'cvss',
+  '-cvss',
+  'title',
+  '-title',
+  'tool',
+  '-tool',
+  'status',
+  '-status',
+  'lastSeen',
+  '-lastSeen',
+] as const;
+export type FindingSort = (typeof FINDING_SORTS)[number];
+
+// Severity is stored as a word; rank it so "most severe first" is a plain descending sort.
+const severityRank = sql<number>`case severity when 'critical' then 5 when 'high' then 4 when 'medium' then 3 when 'low' then 2 else 1 end`;
+const SORT_COLUMNS = {
+  severity: severityRank,
+  cvss: sql<number>`cvss`,
+  title: sql<string>`lower(title)`,
+  tool: sql<string>`lower(source)`,
+  status: sql<string>`status`,
+  lastSeen: sql<Date>`last_seen`,
+} as const;
+
+/** One page of the engagement's findings, filtered; sorted as asked, else oldest first. */
 export async function listFindings({ actor, input, tx }: QueryProps<FindingFilter>) {
   authorize(actor, 'finding.read', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   let query = tx
     .selectFrom('findings')
     .where('organisation_id', '=', input.organisationId)
@@ -94,15 +125,98 @@ export async function listFindings({ actor, input, tx }: QueryProps<FindingFilte
     query = query.where((eb) => eb.or([eb('asset_id', '=', asset), eb('asset_key', '=', asset)]));
   if (input.requirementUrn !== undefined)
     query = query.where(sql<boolean>`requirements @> ${json([input.requirementUrn])}::jsonb`);
+  const q = input.q?.trim();
+  if (q !== undefined && q !== '') {
+    // LIKE wildcards in the text are literal: the search is for what was typed.
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(title)`, 'like', pattern),
+        eb(sql<string>`lower(rule_id)`, 'like', pattern),
+      ]),
+    );
+  }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await query
-    .selectAll()
+  let sorted = query.selectAll();
+  if (input.sort !== undefined) {
+    const descending = input.sort.startsWith('-');
+    const column = SORT_COLUMNS[input.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
+    sorted = sorted.orderBy(column, (ob) => (descending ? ob.desc() : ob.asc()).nullsLast());
+  }
+  const rows = await sorted
     .orderBy('created_at')
     .orderBy('id')
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .execute();
   return { items: rows.map(findingView), page: input.page, pageSize: input.pageSize, total: Number(total.n) };
+}
+
+export interface FacetValue {
+  readonly value: string;
+  readonly label: string;
+  readonly count: number;
+}
+
+/** The values the findings filters can take in this engagement, with how many findings carry each. */
+export interface FindingFacets {
+  readonly total: number;
+  readonly tools: readonly FacetValue[];
+  readonly severities: readonly FacetValue[];
+  readonly auditTypes: readonly FacetValue[];
+  readonly statuses: readonly FacetValue[];
+  /** Value: the asset id, or the finding's asset key when no asset row is linked. */
+  readonly assets: readonly FacetValue[];
+}
+
+/** Distinct tools, severities, audit types, statuses and assets of the engagement's findings, with counts. */
+export async function findingFacets({
+  actor,
+  input,
+  tx,
+}: QueryProps<InOrganisation & { readonly engagementId: string }>): Promise<FindingFacets> {
+  authorize(actor, 'finding.read', input);
+  await loadEngagement(tx, actor, input);
+  const base = tx
+    .selectFrom('findings')
+    .where('organisation_id', '=', input.organisationId)
+    .where('engagement_id', '=', input.engagementId);
+  const group = async (column: 'source' | 'severity' | 'audit_type' | 'status') => {
+    const rows = await base
+      .select([sql<string | null>`${sql.ref(column)}`.as('value'), (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(column)
+      .execute();
+    return rows
+      .filter((r): r is typeof r & { value: string } => r.value !== null)
+      .map((r) => ({ value: r.value, label: r.value, count: Number(r.n) }))
+      .sort((a, b) => a.value.localeCompare(b.value));
+  };
+  const assets = await tx
+    .selectFrom('findings as f')
+    .leftJoin('assets as a', (join) =>
+      join.onRef('a.id', '=', 'f.asset_id').onRef('a.organisation_id', '=', 'f.organisation_id'),
+    )
+    .where('f.organisation_id', '=', input.organisationId)
+    .where('f.engagement_id', '=', input.engagementId)
+    .where((eb) => eb.or([eb('f.asset_id', 'is not', null), eb('f.asset_key', 'is not', null)]))
+    .select([
+      sql<string>`coalesce(f.asset_id, f.asset_key)`.as('value'),
+      sql<string>`coalesce(a.name, f.asset_key, f.asset_id)`.as('label'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy([sql`coalesce(f.asset_id, f.asset_key)`, sql`coalesce(a.name, f.asset_key, f.asset_id)`])
+    .execute();
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return {
+    total: Number(total.n),
+    tools: await group('source'),
+    severities: await group('severity'),
+    auditTypes: await group('audit_type'),
+    statuses: await group('status'),
+    assets: assets
+      .map((r) => ({ value: r.value, label: r.label, count: Number(r.n) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  };
 }
 
 export type FindingInput = InOrganisation & { readonly engagementId: string; readonly findingId: string };
@@ -124,6 +238,7 @@ async function loadFinding(tx: Tx, input: FindingInput): Promise<Row> {
 /** One finding with its history and requirement links. */
 export async function getFinding({ actor, input, tx }: QueryProps<FindingInput>): Promise<FindingView> {
   authorize(actor, 'finding.read', input);
+  await loadEngagement(tx, actor, input);
   return findingView(await loadFinding(tx, input));
 }
 
@@ -149,6 +264,7 @@ export async function setFindingStatus({
   tx,
 }: CommandProps<FindingStatusInput>): Promise<FindingView> {
   authorize(actor, 'finding.update', input);
+  await loadEngagement(tx, actor, input);
   const before = await loadFinding(tx, input);
   staleCheck(before, input.version);
   const change: StatusChange & { actorId: string } = {
@@ -204,6 +320,7 @@ export async function setFindingLink({
   catalogue,
 }: CommandProps<FindingLinkInput> & { readonly catalogue: Catalogue }): Promise<FindingView> {
   authorize(actor, 'finding.update', input);
+  await loadEngagement(tx, actor, input);
   const before = await loadFinding(tx, input);
   if (input.link && !assessableUrns(catalogue).has(input.requirementUrn))
     throw new DomainError(

@@ -1,236 +1,284 @@
-import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
-import {
-  ASSET_KINDS,
-  type Asset,
-  type Finding,
-  type FindingStatus,
-  type StatusChange,
-} from '@mica-audit/importers';
-import type { Database } from '../db/schema.ts';
-import type { QueryProps } from './context.ts';
-
 /**
- * Bulk writes of an import. Rows travel as one JSON text per batch, unpacked by `json_to_recordset`: a single
- * parameter per statement (no 65,535-parameter ceiling), read identically by node-postgres and PGlite, and one
- * round trip per few thousand rows.
+ * How an import reaches the findings tables: each file's findings, assets, requirement lists and reconciliation
+ * scope are bulk-written into temporary staging tables (imports-bulk.ts: COPY on PostgreSQL, JSON batches on
+ * PGlite), then merged by a handful of set-based statements: assets upserted, absent findings of the same tool and
+ * assets marked fixed, findings seen again refreshed (a fixed one reopens), new ones inserted with their first
+ * history entry. The semantics are those of `reconcile` in @mica-audit/importers, evaluated by the database instead
+ * of row by row.
  */
-const BATCH = 4000;
+import { sql, type Transaction } from 'kysely';
+import { ASSET_KINDS, FINDING_STATUSES, type Finding, type ImportResult } from '@mica-audit/importers';
+import type { Database } from '../db/schema.ts';
+import type { BulkWriter, Cell } from './imports-bulk.ts';
 
 type Tx = Transaction<Database>;
 
-/** What the importer keeps about a finding beyond the indexed columns. */
-function detailOf(f: Finding): Record<string, unknown> {
-  return {
-    toolVersion: f.toolVersion,
-    description: f.description,
-    rawSeverity: f.rawSeverity,
-    cvss: f.cvss,
-    cvssAll: f.cvssAll,
-    cwe: f.cwe,
-    cve: f.cve,
-    location: f.location,
-    evidence: f.evidence,
-    categories: f.categories,
-    references: f.references,
-    occurrences: f.occurrences,
-  };
+/** Where one file's rows go, and when. */
+export interface MergeScope {
+  readonly organisationId: string;
+  readonly engagementId: string;
+  readonly importId: string;
+  /** ISO timestamp of the import: lastSeen, firstSeen of new findings, and every history entry. */
+  readonly now: string;
+  /** Whether the engagement held findings before this file (when not, nothing can be fixed or seen again). */
+  readonly known: boolean;
 }
 
-async function inBatches<T>(rows: readonly T[], write: (batch: readonly T[]) => Promise<void>) {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+export interface MergeCounts {
+  readonly new: number;
+  readonly updated: number;
+  readonly fixed: number;
 }
 
-/** Upserts the assets of a file by engagement + kind + key; returns every keyed asset of the engagement by key. */
-export async function upsertAssets(
-  tx: Tx,
-  scope: { organisationId: string; engagementId: string },
-  assets: readonly Asset[],
-): Promise<Map<string, string>> {
-  await inBatches(assets, async (batch) => {
-    const rows = batch.map((a) => ({
-      id: randomUUID(),
-      name: a.name,
-      kind: a.kind,
-      key: a.key,
-      details: a.details,
-    }));
-    await sql`
-      insert into assets (id, organisation_id, engagement_id, name, kind, "key", details)
-      select x.id, ${scope.organisationId}, ${scope.engagementId}, x.name, x.kind, x."key", x.details
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, name text, kind text, "key" text, details jsonb)
-      on conflict (engagement_id, kind, "key") where "key" is not null
-      do update set details = assets.details || excluded.details, version = assets.version + 1, updated_at = now()
-      where assets.details is distinct from assets.details || excluded.details`.execute(tx);
-  });
-  const keyed = await tx
-    .selectFrom('assets')
-    .select(['id', 'kind', 'key'])
-    .where('organisation_id', '=', scope.organisationId)
-    .where('engagement_id', '=', scope.engagementId)
-    .where('key', 'is not', null)
-    .execute();
-  // A finding names its asset by key only: prefer the broadest kind (a host over one of its services).
-  const rank = (kind: string) => {
-    const i = ASSET_KINDS.indexOf(kind as Asset['kind']);
-    return i === -1 ? ASSET_KINDS.length : i;
-  };
-  keyed.sort((a, b) => rank(b.kind) - rank(a.kind));
-  return new Map(keyed.map((a) => [a.key ?? '', a.id]));
+/** Creates the staging tables of the transaction (dropped at commit or rollback). */
+export async function createStaging(tx: Tx): Promise<void> {
+  await sql`create temp table import_findings (
+      fingerprint text collate "C" not null, source text not null, rule_id text not null, title text not null,
+      severity text not null, cvss real, status text not null, audit_type text, asset_key text not null,
+      req integer not null, detail jsonb not null
+    ) on commit drop`.execute(tx);
+  await sql`create temp table import_requirements (id integer primary key, urns jsonb not null) on commit drop`.execute(
+    tx,
+  );
+  await sql`create temp table import_scope (tool text not null, asset_key text not null) on commit drop`.execute(
+    tx,
+  );
+  await sql`create temp table import_assets (kind text not null, "key" text not null, name text not null,
+      details jsonb not null) on commit drop`.execute(tx);
 }
 
-export interface FindingWrite {
-  readonly id: string;
-  readonly finding: Finding;
-  readonly assetId: string | null;
-}
-
-/** Inserts findings not known before in the engagement. */
-export async function insertFindings(
-  tx: Tx,
-  scope: { organisationId: string; engagementId: string; importId: string },
-  findings: readonly FindingWrite[],
-): Promise<void> {
-  await inBatches(findings, async (batch) => {
-    const rows = batch.map(({ id, finding: f, assetId }) => ({
-      id,
-      a: assetId,
-      t: f.title,
-      s: f.severity,
-      c: f.cvss?.score ?? null,
-      src: f.tool,
-      fp: f.fingerprint,
-      st: f.status,
-      d: detailOf(f),
-      r: f.ruleId,
-      at: f.auditType,
-      ak: f.asset,
-      req: f.requirements,
-      h: f.statusHistory,
-      fs: f.firstSeen,
-      ls: f.lastSeen,
-    }));
-    await sql`
-      insert into findings (id, organisation_id, engagement_id, asset_id, title, severity, cvss, source, fingerprint,
-        status, detail, rule_id, audit_type, asset_key, requirements, status_history, first_seen, last_seen, import_id)
-      select x.id, ${scope.organisationId}, ${scope.engagementId}, x.a, x.t, x.s, x.c, x.src, x.fp, x.st, x.d, x.r,
-        x.at, x.ak, x.req, x.h, x.fs, x.ls, ${scope.importId}
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, a text, t text, s text, c real, src text,
-        fp text, st text, d jsonb, r text, at text, ak text, req jsonb, h jsonb, fs timestamptz, ls timestamptz)`.execute(
-      tx,
-    );
-  });
-}
-
-/** Updates findings seen again: fresh content from the tool, status and history from reconciliation. */
-export async function updateSeenFindings(
-  tx: Tx,
-  scope: { organisationId: string; importId: string },
-  findings: readonly FindingWrite[],
-): Promise<void> {
-  await inBatches(findings, async (batch) => {
-    const rows = batch.map(({ id, finding: f, assetId }) => ({
-      id,
-      a: assetId,
-      t: f.title,
-      s: f.severity,
-      c: f.cvss?.score ?? null,
-      st: f.status,
-      d: detailOf(f),
-      r: f.ruleId,
-      at: f.auditType,
-      h: f.statusHistory,
-      ls: f.lastSeen,
-    }));
-    await sql`
-      update findings f set asset_id = coalesce(x.a, f.asset_id), title = x.t, severity = x.s, cvss = x.c,
-        status = x.st, detail = x.d, rule_id = x.r, audit_type = x.at, status_history = x.h, last_seen = x.ls,
-        import_id = ${scope.importId}, version = f.version + 1, updated_at = now()
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, a text, t text, s text, c real, st text,
-        d jsonb, r text, at text, h jsonb, ls timestamptz)
-      where f.id = x.id and f.organisation_id = ${scope.organisationId}`.execute(tx);
-  });
-}
-
-/** Marks findings fixed (absent from a newer scan of the same tool and scope), history appended. */
-export async function updateFixedFindings(
-  tx: Tx,
-  scope: { organisationId: string },
-  findings: readonly { readonly id: string; readonly status: string; readonly statusHistory: unknown }[],
-): Promise<void> {
-  await inBatches(findings, async (batch) => {
-    const rows = batch.map((f) => ({ id: f.id, st: f.status, h: f.statusHistory }));
-    await sql`
-      update findings f set status = x.st, status_history = x.h, version = f.version + 1, updated_at = now()
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(id text, st text, h jsonb)
-      where f.id = x.id and f.organisation_id = ${scope.organisationId}`.execute(tx);
-  });
-}
-
-export interface Stored {
-  readonly id: string;
-  readonly finding: Finding;
-}
-
-/** A stored finding in the importer's shape: only what reconciliation reads is filled. */
-function asFinding(row: {
-  fingerprint: string;
-  source: string;
-  rule_id: string;
-  title: string;
-  severity: string;
-  asset_key: string | null;
-  status: string;
-  status_history: readonly unknown[];
-  first_seen: Date;
-  last_seen: Date;
-}): Finding {
-  return {
-    fingerprint: row.fingerprint,
-    tool: row.source,
-    ruleId: row.rule_id,
-    title: row.title,
-    description: '',
-    severity: row.severity as Finding['severity'],
-    cwe: [],
-    cve: [],
-    location: { kind: 'none' },
-    asset: row.asset_key ?? '',
-    categories: [],
-    firstSeen: row.first_seen.toISOString(),
-    lastSeen: row.last_seen.toISOString(),
-    status: row.status as FindingStatus,
-    statusHistory: row.status_history as StatusChange[],
-    auditType: 'code-review',
-    references: [],
-    requirements: [],
-    occurrences: 1,
-  };
-}
-
-/** Every finding of the engagement by fingerprint, as reconciliation needs it. */
-export async function storedFindings(
-  tx: QueryProps<unknown>['tx'],
-  organisationId: string,
-  engagementId: string,
-) {
-  const rows = await tx
+/** Whether the engagement holds any finding yet (a first import needs no matching against stored ones). */
+export async function hasFindings(tx: Tx, engagementId: string): Promise<boolean> {
+  const row = await tx
     .selectFrom('findings')
-    .select([
-      'id',
+    .select('id')
+    .where('engagement_id', '=', engagementId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Empties the staging tables before the next file of the same import. */
+export async function clearStaging(tx: Tx): Promise<void> {
+  await sql`truncate import_findings, import_requirements, import_scope, import_assets`.execute(tx);
+}
+
+/**
+ * What the importer keeps about a finding beyond the indexed columns, without empty lists or defaults (about a third
+ * of the bytes of a full copy on a large scan). Readers (findings API, web app, report snapshot) treat a missing key
+ * as empty.
+ */
+export function detailOf(f: Finding): string {
+  const d: Record<string, unknown> = {};
+  if (f.toolVersion !== undefined) d.toolVersion = f.toolVersion;
+  if (f.description !== '') d.description = f.description;
+  if (f.rawSeverity !== undefined) d.rawSeverity = f.rawSeverity;
+  if (f.cvss !== undefined) d.cvss = f.cvss;
+  if (f.cvssAll !== undefined && f.cvssAll.length > 1) d.cvssAll = f.cvssAll;
+  if (f.cwe.length > 0) d.cwe = f.cwe;
+  if (f.cve.length > 0) d.cve = f.cve;
+  if (f.location.kind !== 'none') d.location = f.location;
+  if (f.evidence !== undefined) d.evidence = f.evidence;
+  if (f.categories.length > 0) d.categories = f.categories;
+  if (f.references.length > 0) d.references = f.references;
+  if (f.occurrences !== 1) d.occurrences = f.occurrences;
+  const text = JSON.stringify(d);
+  // jsonb refuses \u0000: the rare text that holds one (a binary request head) is stored with U+FFFD instead.
+  return text.includes('\\u0000')
+    ? JSON.stringify(d, (_key, value: unknown) =>
+        typeof value === 'string' ? value.replaceAll('\0', '\uFFFD') : value,
+      )
+    : text;
+}
+
+/** Requirement lists by identity (the importer shares one list among findings with equal mapping inputs). */
+class RequirementSets {
+  readonly rows: Cell[][] = [];
+  private readonly byList = new Map<readonly string[], number>();
+  private readonly byText = new Map<string, number>();
+
+  idOf(urns: readonly string[]): number {
+    const known = this.byList.get(urns);
+    if (known !== undefined) return known;
+    const text = JSON.stringify(urns);
+    let id = this.byText.get(text);
+    if (id === undefined) {
+      id = this.rows.length;
+      this.byText.set(text, id);
+      this.rows.push([id, text]);
+    }
+    this.byList.set(urns, id);
+    return id;
+  }
+}
+
+/**
+ * The reconciliation scope of a file, tool by tool: a stored finding may become fixed only when a newer scan of its
+ * own tool covered its asset (the assets its findings name, plus every asset the file lists).
+ */
+function scopeRows(result: ImportResult): Cell[][] {
+  const byTool = new Map<string, Set<string>>();
+  for (const f of result.findings) {
+    let assets = byTool.get(f.tool);
+    if (assets === undefined) byTool.set(f.tool, (assets = new Set()));
+    assets.add(f.asset);
+  }
+  if (!byTool.has(result.tool)) byTool.set(result.tool, new Set());
+  const rows: Cell[][] = [];
+  for (const [tool, assets] of byTool) {
+    for (const a of result.assets) assets.add(a.key);
+    for (const key of assets) rows.push([tool, key]);
+  }
+  return rows;
+}
+
+/**
+ * Writes one file into the (empty) staging tables; `onFindings` counts the finding rows written. `known` says
+ * whether the engagement already holds findings: only then does the merge need indexes on what was staged.
+ */
+export async function stageFile(
+  tx: Tx,
+  writer: BulkWriter,
+  result: ImportResult,
+  options: { readonly known: boolean; readonly onFindings?: ((written: number) => void) | undefined },
+): Promise<void> {
+  const sets = new RequirementSets();
+  function* findingRows(): Generator<readonly Cell[]> {
+    for (const f of result.findings)
+      yield [
+        f.fingerprint,
+        f.tool,
+        f.ruleId,
+        f.title,
+        f.severity,
+        f.cvss?.score ?? null,
+        f.status,
+        f.auditType,
+        f.asset,
+        sets.idOf(f.requirements),
+        detailOf(f),
+      ];
+  }
+  await writer.write(
+    'import_findings',
+    [
       'fingerprint',
       'source',
       'rule_id',
       'title',
       'severity',
-      'asset_key',
+      'cvss',
       'status',
-      'status_history',
-      'first_seen',
-      'last_seen',
-    ])
-    .where('organisation_id', '=', organisationId)
-    .where('engagement_id', '=', engagementId)
-    .execute();
-  return new Map<string, Stored>(rows.map((r) => [r.fingerprint, { id: r.id, finding: asFinding(r) }]));
+      'audit_type',
+      'asset_key',
+      'req',
+      'detail',
+    ],
+    findingRows(),
+    { json: ['detail'], onRows: options.onFindings },
+  );
+  // After the findings: the sets are known once every finding has been written.
+  await writer.write('import_requirements', ['id', 'urns'], sets.rows, { json: ['urns'] });
+  await writer.write('import_scope', ['tool', 'asset_key'], scopeRows(result));
+  await writer.write(
+    'import_assets',
+    ['kind', 'key', 'name', 'details'],
+    result.assets.map((a) => [a.kind, a.key, a.name, JSON.stringify(a.details)]),
+    { json: ['details'] },
+  );
+  if (!options.known) return;
+  // Indexes and statistics for the merge: without them a freshly filled table (or a findings table whose statistics
+  // predate this import) leads the planner to nested loops over 300,000 × 300,000 rows.
+  await sql`create unique index if not exists import_findings_fingerprint on import_findings (fingerprint)`.execute(
+    tx,
+  );
+  await sql`create index if not exists import_scope_asset on import_scope (asset_key)`.execute(tx);
+  await sql`analyze import_findings, import_scope`.execute(tx);
+}
+
+function affected(result: { numAffectedRows?: bigint }): number {
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+type Fragment = ReturnType<typeof sql>;
+
+/**
+ * Stored findings against the staged file, before anything new is inserted: those absent from this scan of their
+ * tool, on an asset it covered, become fixed; those seen again take the tool's fresh content, with status and history
+ * from reconciliation (a fixed finding reopens, a suppression the tool now reports wins); firstSeen and the
+ * requirement links (owned by the auditors once imported) are kept.
+ */
+async function reconcileStored(tx: Tx, scope: MergeScope, assetIds: Fragment) {
+  const { organisationId: org, engagementId: eng, importId, now } = scope;
+  const fixed = await sql`
+    update findings f set status = 'fixed', version = f.version + 1, updated_at = now(),
+      status_history = f.status_history || jsonb_build_array(jsonb_build_object(
+        'status', 'fixed', 'at', ${now}::text, 'reason', 'absent from a newer ' || sc.tool || ' scan'))
+    from import_scope sc
+    where f.organisation_id = ${org} and f.engagement_id = ${eng} and f.status in ('open', 'accepted')
+      and lower(f.source) = lower(sc.tool) and coalesce(f.asset_key, '') = sc.asset_key
+      and not exists (select 1 from import_findings s where s.fingerprint = f.fingerprint)`.execute(tx);
+  const seen = await sql`
+    with ak as (${assetIds})
+    update findings f set asset_id = coalesce(ak.id, f.asset_id), title = s.title, severity = s.severity,
+      cvss = s.cvss, detail = s.detail, rule_id = s.rule_id, audit_type = s.audit_type,
+      last_seen = ${now}::timestamptz,
+      import_id = ${importId}, version = f.version + 1, updated_at = now(),
+      status = case when s.status <> 'open' then s.status when f.status = 'fixed' then 'open' else f.status end,
+      status_history = f.status_history
+        || case when f.status = 'fixed' then jsonb_build_array(jsonb_build_object(
+             'status', 'open', 'at', ${now}::text, 'reason', 'reported again by ' || s.source))
+           else '[]'::jsonb end
+        || case when s.status <> 'open'
+                 and s.status <> case when f.status = 'fixed' then 'open' else f.status end
+           then jsonb_build_array(jsonb_build_object(
+             'status', s.status, 'at', ${now}::text, 'reason', 'set by ' || s.source))
+           else '[]'::jsonb end
+    from import_findings s left join ak on ak."key" = s.asset_key
+    where f.organisation_id = ${org} and f.engagement_id = ${eng} and f.fingerprint = s.fingerprint`.execute(
+    tx,
+  );
+  return { fixed: affected(fixed), seen: affected(seen) };
+}
+
+/** Inserts the staged findings the engagement does not hold yet, with their first history entry. */
+async function insertNew(tx: Tx, scope: MergeScope, assetIds: Fragment): Promise<number> {
+  const { organisationId: org, engagementId: eng, importId, now } = scope;
+  // The first entry differs only by status: one ready-made jsonb value per status, joined, rather than built row by
+  // row (a fifth of the insert's cost on PGlite).
+  const histories = sql.join(
+    FINDING_STATUSES.map(
+      (status) => sql`(${status}, ${JSON.stringify([{ status, at: now, reason: 'first seen' }])}::jsonb)`,
+    ),
+  );
+  const fresh = await sql`
+    with ak as (${assetIds}), h (status, history) as (values ${histories})
+    insert into findings (id, organisation_id, engagement_id, asset_id, title, severity, cvss, source, fingerprint,
+      status, detail, rule_id, audit_type, asset_key, requirements, status_history, first_seen, last_seen, import_id)
+    select gen_random_uuid()::text, ${org}, ${eng}, ak.id, s.title, s.severity, s.cvss, s.source, s.fingerprint,
+      s.status, s.detail, s.rule_id, s.audit_type, s.asset_key, r.urns, h.history,
+      ${now}::timestamptz, ${now}::timestamptz, ${importId}
+    from import_findings s join import_requirements r on r.id = s.req join h on h.status = s.status
+      left join ak on ak."key" = s.asset_key
+    ${scope.known ? sql`where not exists (select 1 from findings f where f.engagement_id = ${eng} and f.fingerprint = s.fingerprint)` : sql``}`.execute(
+    tx,
+  );
+  return affected(fresh);
+}
+
+/** Merges the staged file into the engagement; returns what changed. */
+export async function mergeStaged(tx: Tx, scope: MergeScope): Promise<MergeCounts> {
+  const { organisationId: org, engagementId: eng } = scope;
+  await sql`
+    insert into assets (id, organisation_id, engagement_id, name, kind, "key", details)
+    select gen_random_uuid()::text, ${org}, ${eng}, a.name, a.kind, a."key", a.details from import_assets a
+    on conflict (engagement_id, kind, "key") where "key" is not null
+    do update set details = assets.details || excluded.details, version = assets.version + 1, updated_at = now()
+    where assets.details is distinct from assets.details || excluded.details`.execute(tx);
+  // A finding names its asset by key only: the broadest kind wins (a host over one of its services).
+  const assetIds = sql`select distinct on ("key") "key", id from assets
+    where engagement_id = ${eng} and "key" in (select asset_key from import_findings)
+    order by "key", array_position(string_to_array(${ASSET_KINDS.join(',')}, ','), kind), id`;
+  const { fixed, seen } = scope.known ? await reconcileStored(tx, scope, assetIds) : { fixed: 0, seen: 0 };
+  return { new: await insertNew(tx, scope, assetIds), updated: seen, fixed };
 }

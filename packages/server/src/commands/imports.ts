@@ -1,28 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DomainError, authorize, isDomainError, type Actor } from '@mica-audit/core';
-import {
-  importFile,
-  loadMappingRules,
-  reconcile,
-  type Finding,
-  type ImportResult,
-  type MappingRule,
-} from '@mica-audit/importers';
+import { importFile, loadMappingRules, type ImportResult, type MappingRule } from '@mica-audit/importers';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
 import { json } from '../db/json.ts';
-import { inTransaction, type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
+import { type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
 import { loadEngagement } from './engagements.ts';
-import {
-  insertFindings,
-  updateFixedFindings,
-  updateSeenFindings,
-  upsertAssets,
-  storedFindings,
-  type FindingWrite,
-  type Stored,
-} from './imports-write.ts';
+import { inImportTransaction, type BulkWriter } from './imports-bulk.ts';
+import { clearStaging, createStaging, hasFindings, mergeStaged, stageFile } from './imports-write.ts';
 
 /** One tool file received (streamed to disk and hashed) and ready to parse. */
 export interface ImportFileInput {
@@ -51,6 +37,22 @@ export interface ImportSummary {
   readonly assets: number;
 }
 
+/**
+ * How far an import is: reading and parsing the files (bytes of all files, findings so far), then storing them
+ * (`done` of `total` units: each finding counts once when copied into staging and once when merged).
+ */
+export type ImportProgressEvent =
+  | {
+      readonly phase: 'parse';
+      readonly file: string;
+      readonly bytesRead: number;
+      readonly totalBytes: number;
+      readonly findings: number;
+    }
+  | { readonly phase: 'store'; readonly done: number; readonly total: number };
+
+export type OnImportProgress = (event: ImportProgressEvent) => void;
+
 let rules: Promise<readonly MappingRule[]> | undefined;
 /** The shipped mapping table (packages/importers/mapping-rules.yaml), loaded once. */
 export function mappingRules(): Promise<readonly MappingRule[]> {
@@ -59,7 +61,7 @@ export function mappingRules(): Promise<readonly MappingRule[]> {
 }
 
 /** The import's error, prefixed with the file it concerns (too large becomes a 413 through its statusCode). */
-function inFile(fileName: string, error: unknown): unknown {
+export function inFile(fileName: string, error: unknown): unknown {
   if (!isDomainError(error)) return error;
   const named = new DomainError(error.code, `${fileName}: ${error.message}`, {
     kind: error.kind,
@@ -72,50 +74,43 @@ function inFile(fileName: string, error: unknown): unknown {
 /** Parses every file before anything is written: the first bad file stops the whole import. */
 export async function parseImports(
   files: readonly ImportFileInput[],
-  options: { readonly now: string; readonly maxBytes?: number | undefined },
+  options: {
+    readonly now: string;
+    readonly maxBytes?: number | undefined;
+    readonly onProgress?: OnImportProgress | undefined;
+  },
 ): Promise<ParsedImport[]> {
   const mapping = await mappingRules();
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const parsed: ParsedImport[] = [];
+  let before = 0;
+  let findingsBefore = 0;
   for (const file of files) {
+    const { onProgress } = options;
     try {
       const result = await importFile(file.path, {
         now: options.now,
         maxBytes: options.maxBytes,
         mappingRules: mapping,
+        onProgress:
+          onProgress &&
+          ((p) =>
+            onProgress({
+              phase: 'parse',
+              file: file.fileName,
+              bytesRead: before + p.bytesRead,
+              totalBytes,
+              findings: findingsBefore + p.findings,
+            })),
       });
       parsed.push({ file, result });
+      findingsBefore += result.findings.length;
     } catch (error) {
       throw inFile(file.fileName, error);
     }
+    before += file.size;
   }
   return parsed;
-}
-
-/**
- * Reconciles a file tool by tool (a SARIF log may hold several runs): a stored finding becomes fixed only when a
- * newer scan of its own tool covered its asset and no longer reports it.
- */
-function reconcileFile(stored: ReadonlyMap<string, Stored>, result: ImportResult, now: string) {
-  const previous = [...stored.values()].map((s) => s.finding);
-  const byTool = Map.groupBy(result.findings, (f) => f.tool);
-  if (!byTool.has(result.tool)) byTool.set(result.tool, []);
-  const fileAssets = result.assets.map((a) => a.key);
-  let out = {
-    new: [] as readonly Finding[],
-    stillPresent: [] as readonly Finding[],
-    fixed: [] as readonly Finding[],
-  };
-  for (const [tool, incoming] of byTool) {
-    const assetScope = [...new Set([...incoming.map((f) => f.asset), ...fileAssets])];
-    const changes = reconcile(previous, incoming, { tool, assetScope }, now);
-    // concat, not push(...): a spread of 300,000 arguments overflows the stack.
-    out = {
-      new: out.new.concat(changes.new),
-      stillPresent: out.stillPresent.concat(changes.stillPresent),
-      fixed: out.fixed.concat(changes.fixed),
-    };
-  }
-  return out;
 }
 
 export interface RecordImportsInput extends InOrganisation {
@@ -123,38 +118,34 @@ export interface RecordImportsInput extends InOrganisation {
   readonly files: readonly ParsedImport[];
   /** The import time: lastSeen of what was seen, the time of every status change. */
   readonly now: string;
+  /** The job that imports the files: its `imports` rows carry it, so a re-run finds them. */
+  readonly jobId?: string | undefined;
 }
 
 /**
- * Stores parsed files into the engagement, in the caller's transaction: findings deduplicated by fingerprint
- * against what the engagement already holds, findings absent from a newer scan of the same tool and assets marked
- * fixed, status history appended, assets upserted, one `imports` row and one audit entry per file.
+ * Stores parsed files into the engagement, in the caller's transaction (which `writer` writes into): findings
+ * deduplicated by fingerprint against what the engagement already holds, findings absent from a newer scan of the
+ * same tool and assets marked fixed, status history appended, assets upserted, one `imports` row and one audit
+ * entry per file. Files are merged in order, so a later file sees what an earlier one stored.
  */
 export async function recordImports({
   actor,
   input,
   tx,
-}: CommandProps<RecordImportsInput>): Promise<ImportSummary[]> {
+  writer,
+  onProgress,
+}: CommandProps<RecordImportsInput> & {
+  readonly writer: BulkWriter;
+  readonly onProgress?: OnImportProgress | undefined;
+}): Promise<ImportSummary[]> {
   authorize(actor, 'finding.import', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
-  const scope = { organisationId: input.organisationId, engagementId: input.engagementId };
-  const stored = await storedFindings(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
+  await createStaging(tx);
+  const total = input.files.reduce((n, f) => n + 2 * f.result.findings.length, 0);
+  let done = 0;
   const summaries: ImportSummary[] = [];
-  for (const { file, result } of input.files) {
+  for (const [position, { file, result }] of input.files.entries()) {
     const importId = randomUUID();
-    const changes = reconcileFile(stored, result, input.now);
-    const summary: ImportSummary = {
-      importId,
-      file: file.fileName,
-      format: result.format,
-      tool: result.tool,
-      sha256: file.sha256,
-      findings: result.findings.length,
-      new: changes.new.length,
-      updated: changes.stillPresent.length,
-      fixed: changes.fixed.length,
-      assets: result.assets.length,
-    };
     await tx
       .insertInto('imports')
       .values({
@@ -167,42 +158,94 @@ export async function recordImports({
         format: result.format,
         tool: result.tool,
         tool_version: result.toolVersion ?? null,
-        counts: json({
-          findings: summary.findings,
-          new: summary.new,
-          updated: summary.updated,
-          fixed: summary.fixed,
-          assets: summary.assets,
-        }),
+        counts: json({}),
         actor_id: actor.userId,
+        job_id: input.jobId ?? null,
+        job_file: input.jobId === undefined ? null : position,
       })
       .execute();
-    const assetIds = await upsertAssets(tx, scope, result.assets);
-    const write = (finding: Finding, id: string): FindingWrite => ({
-      id,
-      finding,
-      assetId: assetIds.get(finding.asset) ?? null,
+    if (position > 0) await clearStaging(tx);
+    const copied = done;
+    const known = await hasFindings(tx, input.engagementId);
+    await stageFile(tx, writer, result, {
+      known,
+      onFindings: (n) => onProgress?.({ phase: 'store', done: copied + n, total }),
     });
-    const fresh = changes.new.map((f) => write(f, randomUUID()));
-    const seen = changes.stillPresent.map((f) => write(f, stored.get(f.fingerprint)?.id ?? ''));
-    const fixed = changes.fixed.map((f) => ({ ...f, id: stored.get(f.fingerprint)?.id ?? '' }));
-    await insertFindings(tx, { ...scope, importId }, fresh);
-    await updateSeenFindings(tx, { organisationId: input.organisationId, importId }, seen);
-    await updateFixedFindings(tx, scope, fixed);
-    for (const w of [...fresh, ...seen]) stored.set(w.finding.fingerprint, { id: w.id, finding: w.finding });
-    for (const f of fixed) stored.set(f.fingerprint, { id: f.id, finding: f });
+    const changes = await mergeStaged(tx, {
+      organisationId: input.organisationId,
+      engagementId: input.engagementId,
+      importId,
+      now: input.now,
+      known,
+    });
+    done += 2 * result.findings.length;
+    onProgress?.({ phase: 'store', done, total });
+    const summary: ImportSummary = {
+      importId,
+      file: file.fileName,
+      format: result.format,
+      tool: result.tool,
+      sha256: file.sha256,
+      findings: result.findings.length,
+      ...changes,
+      assets: result.assets.length,
+    };
+    const { findings, new: fresh, updated, fixed, assets } = summary;
+    await tx
+      .updateTable('imports')
+      .set({ counts: json({ findings, new: fresh, updated, fixed, assets }) })
+      .where('id', '=', importId)
+      .execute();
+    summaries.push(summary);
+  }
+  // Last: appending takes the audit log's table lock until the commit, which should come right after.
+  for (const summary of summaries)
     await appendAudit(tx, {
       organisationId: input.organisationId,
       actorId: actor.userId,
       action: 'finding.import',
       entityType: 'import',
-      entityId: importId,
+      entityId: summary.importId,
       before: null,
       after: { ...summary, engagementId: input.engagementId },
     });
-    summaries.push(summary);
-  }
   return summaries;
+}
+
+/**
+ * What a job already imported, in upload order (empty when nothing). Inside the import's transaction, `lock` first
+ * waits for any other run of the same job to commit or roll back, so two workers never both import it.
+ */
+export async function importsOfJob(
+  tx: QueryProps<unknown>['tx'],
+  organisationId: string,
+  jobId: string,
+  options: { readonly lock?: boolean } = {},
+): Promise<ImportSummary[]> {
+  if (options.lock === true)
+    await sql`select pg_advisory_xact_lock(hashtext(${`mica-audit.import-job:${jobId}`}))`.execute(tx);
+  const rows = await tx
+    .selectFrom('imports')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('job_id', '=', jobId)
+    .orderBy('job_file')
+    .execute();
+  return rows.map((r) => {
+    const counts = r.counts as Record<string, number>;
+    return {
+      importId: r.id,
+      file: r.file_name,
+      format: r.format,
+      tool: r.tool,
+      sha256: r.sha256,
+      findings: counts.findings ?? 0,
+      new: counts.new ?? 0,
+      updated: counts.updated ?? 0,
+      fixed: counts.fixed ?? 0,
+      assets: counts.assets ?? 0,
+    };
+  });
 }
 
 /** Refuses an import before its upload is read: no right to import, or no such engagement here (404). */
@@ -212,10 +255,13 @@ export async function checkImportTarget({
   tx,
 }: QueryProps<InOrganisation & { readonly engagementId: string }>): Promise<void> {
   authorize(actor, 'finding.import', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
 }
 
-/** Parses the files, then stores them in one transaction: all or nothing. Used by the API and the CLI. */
+/**
+ * Parses the files, then stores them in one transaction: all or nothing. Used by the import job, the CLI and the
+ * demo. With `jobId`, a job that already committed its import returns that import instead of storing it again.
+ */
 export async function importFiles(
   db: Kysely<Database>,
   actor: Actor,
@@ -223,18 +269,27 @@ export async function importFiles(
     readonly engagementId: string;
     readonly files: readonly ImportFileInput[];
     readonly maxBytes?: number | undefined;
+    readonly jobId?: string | undefined;
   },
+  onProgress?: OnImportProgress,
 ): Promise<ImportSummary[]> {
   authorize(actor, 'finding.import', input);
+  const { organisationId, engagementId, jobId } = input;
   const now = new Date().toISOString();
-  const files = await parseImports(input.files, { now, maxBytes: input.maxBytes });
-  return inTransaction(db, (tx) =>
-    recordImports({
+  const files = await parseImports(input.files, { now, maxBytes: input.maxBytes, onProgress });
+  return inImportTransaction(db, async (tx, writer) => {
+    if (jobId !== undefined) {
+      const earlier = await importsOfJob(tx, organisationId, jobId, { lock: true });
+      if (earlier.length > 0) return earlier;
+    }
+    return recordImports({
       actor,
-      input: { organisationId: input.organisationId, engagementId: input.engagementId, files, now },
+      input: { organisationId, engagementId, files, now, jobId },
       tx,
-    }),
-  );
+      writer,
+      onProgress,
+    });
+  });
 }
 
 /** The imports recorded for an engagement, newest first. */
@@ -244,7 +299,7 @@ export async function listImports({
   tx,
 }: QueryProps<InOrganisation & { readonly engagementId: string }>) {
   authorize(actor, 'finding.read', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   const rows = await tx
     .selectFrom('imports')
     .selectAll()

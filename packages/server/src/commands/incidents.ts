@@ -7,6 +7,7 @@ import {
   authorize,
   incidentImpactSchema,
   isDomainError,
+  type Actor,
   type AssessedIncident,
   type IncidentImpact,
 } from '@mica-audit/core';
@@ -95,8 +96,12 @@ function view(row: IncidentRow, timeZone: string) {
 }
 export type IncidentView = ReturnType<typeof view>;
 
-async function timeZoneOf(tx: QueryProps<unknown>['tx'], input: EngagementInput): Promise<string> {
-  const engagement = await loadEngagement(tx, input.organisationId, input.engagementId);
+async function timeZoneOf(
+  tx: QueryProps<unknown>['tx'],
+  actor: Actor,
+  input: EngagementInput,
+): Promise<string> {
+  const engagement = await loadEngagement(tx, actor, input);
   const state = (engagement.profile as { memberState?: string } | null)?.memberState;
   return (MEMBER_STATE_TIME_ZONES as Readonly<Record<string, string>>)[state ?? ''] ?? 'UTC';
 }
@@ -108,7 +113,7 @@ export async function listIncidents({
   tx,
 }: QueryProps<EngagementInput & { readonly page: number; readonly pageSize: number }>) {
   authorize(actor, 'engagement.read', input);
-  const timeZone = await timeZoneOf(tx, input);
+  const timeZone = await timeZoneOf(tx, actor, input);
   const query = tx
     .selectFrom('incidents')
     .where('organisation_id', '=', input.organisationId)
@@ -143,7 +148,7 @@ async function loadIncident(tx: QueryProps<unknown>['tx'], input: IncidentInput,
 /** One incident with its classification and deadlines. */
 export async function getIncident({ actor, input, tx }: QueryProps<IncidentInput>): Promise<IncidentView> {
   authorize(actor, 'engagement.read', input);
-  const timeZone = await timeZoneOf(tx, input);
+  const timeZone = await timeZoneOf(tx, actor, input);
   return view(await loadIncident(tx, input), timeZone);
 }
 
@@ -181,7 +186,7 @@ export async function createIncident({
   tx,
 }: CommandProps<EngagementInput & { readonly fields: IncidentFields }>): Promise<IncidentView> {
   authorize(actor, 'incident.manage', input);
-  const timeZone = await timeZoneOf(tx, input);
+  const timeZone = await timeZoneOf(tx, actor, input);
   const now = new Date();
   const draft = {
     id: randomUUID(),
@@ -227,7 +232,7 @@ export async function updateIncident({
   IncidentInput & { readonly version: number; readonly changes: Partial<IncidentFields> }
 >): Promise<IncidentView> {
   authorize(actor, 'incident.manage', input);
-  const timeZone = await timeZoneOf(tx, input);
+  const timeZone = await timeZoneOf(tx, actor, input);
   const before = await loadIncident(tx, input, true);
   const current = view(before, timeZone);
   if (before.version !== input.version)

@@ -29,7 +29,7 @@ export async function listRegister({
   EngagementInput & { readonly register: Register; readonly page: number; readonly pageSize: number }
 >) {
   authorize(actor, 'engagement.read', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   const query = tx
     .selectFrom(input.register)
     .where('organisation_id', '=', input.organisationId)

@@ -45,7 +45,7 @@ export async function requestReport({
   tx,
 }: CommandProps<RequestReportInput>): Promise<JobView> {
   authorize(actor, 'report.issue', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   const payload: ReportJobPayload = {
     engagementId: input.engagementId,
     formats: [...new Set(input.formats)],
@@ -72,7 +72,7 @@ export async function requestReport({
 /** The reports issued for an engagement, newest first. */
 export async function listReports({ actor, input, tx }: QueryProps<EngagementInput>): Promise<ReportView[]> {
   authorize(actor, 'report.read', input);
-  await loadEngagement(tx, input.organisationId, input.engagementId);
+  await loadEngagement(tx, actor, input);
   const rows = await tx
     .selectFrom('reports')
     .selectAll()
@@ -103,6 +103,7 @@ async function loadReport(tx: QueryProps<unknown>['tx'], input: ReportInput): Pr
 /** The manifest of an issued report: every file with its SHA-256 and the audit-log head at issue time. */
 export async function getReportManifest({ actor, input, tx }: QueryProps<ReportInput>): Promise<unknown> {
   authorize(actor, 'report.read', input);
+  await loadEngagement(tx, actor, input);
   return (await loadReport(tx, input)).manifest;
 }
 
@@ -113,6 +114,7 @@ export async function getReportFile({
   tx,
 }: QueryProps<ReportInput & { readonly name: string }>): Promise<ReportFileRow> {
   authorize(actor, 'report.read', input);
+  await loadEngagement(tx, actor, input);
   const report = await loadReport(tx, input);
   const file = report.files.find((f) => f.file === input.name);
   if (file === undefined) throw notFound('report file', input.name);

@@ -12,7 +12,7 @@ export async function getRiskMatrix({
   tx,
 }: QueryProps<EngagementInput>): Promise<RiskSettings> {
   authorize(actor, 'engagement.read', input);
-  return riskSettings(await loadEngagement(tx, input.organisationId, input.engagementId));
+  return riskSettings(await loadEngagement(tx, actor, input));
 }
 
 /**
@@ -27,7 +27,7 @@ export async function setRiskMatrix({
   EngagementInput & { readonly matrix: RiskMatrix | null; readonly appetite: number | null }
 >): Promise<RiskSettings> {
   authorize(actor, 'risk.manage', input);
-  const engagement = await loadEngagement(tx, input.organisationId, input.engagementId);
+  const engagement = await loadEngagement(tx, actor, input);
   const before = riskSettings(engagement);
   const after = riskSettings({ risk_matrix: input.matrix, risk_appetite: input.appetite });
   const now = new Date();

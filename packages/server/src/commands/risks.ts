@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { DomainError, authorize, heatMap, isDomainError, type Treatment } from '@mica-audit/core';
+import { DomainError, authorize, heatMap, isDomainError, type Actor, type Treatment } from '@mica-audit/core';
 import { appendAudit } from '../audit/audit-log.ts';
 import { json } from '../db/json.ts';
 import type { RiskTable } from '../db/schema.ts';
@@ -57,7 +57,7 @@ export async function listRisks({
   }
 >) {
   authorize(actor, 'engagement.read', input);
-  const settings = await settingsOf(tx, input);
+  const settings = await settingsOf(tx, actor, input);
   const now = new Date();
   const all = (await riskRows(tx, input.organisationId, input.engagementId))
     .map((row) => riskView(row, now, settings))
@@ -78,14 +78,14 @@ export async function listRisks({
 /** One risk with its ratings. */
 export async function getRisk({ actor, input, tx }: QueryProps<RiskInput>): Promise<RiskView> {
   authorize(actor, 'engagement.read', input);
-  const settings = await settingsOf(tx, input);
+  const settings = await settingsOf(tx, actor, input);
   return riskView(await loadRisk(tx, input), new Date(), settings);
 }
 
 /** Heat-map cells of the engagement's risks (inherent and residual), on the register's matrix. */
 export async function riskHeatMap({ actor, input, tx }: QueryProps<EngagementInput>) {
   authorize(actor, 'engagement.read', input);
-  const settings = await settingsOf(tx, input);
+  const settings = await settingsOf(tx, actor, input);
   const now = new Date();
   const rated = (await riskRows(tx, input.organisationId, input.engagementId)).map((r) =>
     rateRisk(r, now, settings),
@@ -96,9 +96,10 @@ export async function riskHeatMap({ actor, input, tx }: QueryProps<EngagementInp
 /** The engagement's matrix and appetite (404 when the engagement is not the caller organisation's). */
 export async function settingsOf(
   tx: QueryProps<unknown>['tx'],
+  actor: Actor,
   input: EngagementInput,
 ): Promise<RiskSettings> {
-  return riskSettings(await loadEngagement(tx, input.organisationId, input.engagementId));
+  return riskSettings(await loadEngagement(tx, actor, input));
 }
 
 async function loadRisk(tx: QueryProps<unknown>['tx'], input: RiskInput, lock = false) {
@@ -158,7 +159,7 @@ export async function createRisk({
   tx,
 }: CommandProps<EngagementInput & { readonly fields: RiskFields }>): Promise<RiskView> {
   authorize(actor, 'risk.manage', input);
-  const settings = await settingsOf(tx, input);
+  const settings = await settingsOf(tx, actor, input);
   await checkReferences(tx, input, input.fields);
   const draft = {
     id: randomUUID(),
@@ -207,7 +208,7 @@ export async function updateRisk({
   RiskInput & { readonly version: number; readonly changes: Partial<RiskFields> }
 >): Promise<RiskView> {
   authorize(actor, 'risk.manage', input);
-  const settings = await settingsOf(tx, input);
+  const settings = await settingsOf(tx, actor, input);
   const before = await loadRisk(tx, input, true);
   if (before.version !== input.version) throw conflict(before, input.version, settings);
   const current = riskView(before, new Date(), settings);
@@ -256,7 +257,7 @@ export async function deleteRisk({
   tx,
 }: CommandProps<RiskInput & { readonly version?: number | undefined }>): Promise<{ deleted: string }> {
   authorize(actor, 'risk.manage', input);
-  const settings = await settingsOf(tx, input);
+  const settings = await settingsOf(tx, actor, input);
   const before = await loadRisk(tx, input, true);
   if (input.version !== undefined && before.version !== input.version)
     throw conflict(before, input.version, settings);

@@ -9,7 +9,7 @@ import {
 } from '@mica-audit/report';
 import { GENESIS_HASH } from '../audit/audit-log.ts';
 import type { Database } from '../db/schema.ts';
-import { loadEngagement } from './engagements.ts';
+import { loadEngagementForJob } from './engagements.ts';
 import {
   actionPlan,
   assetCategory,
@@ -58,7 +58,7 @@ export async function buildSnapshot(
   engagementId: string,
   options: SnapshotOptions,
 ): Promise<EngagementSnapshot> {
-  const engagement = await loadEngagement(tx, organisationId, engagementId);
+  const engagement = await loadEngagementForJob(tx, organisationId, engagementId);
   const catalogue = options.catalogue ?? (await bundledCatalogue());
   const profile = parseProfile(engagement.profile);
   const scoped = scope(profile, catalogue);
@@ -94,6 +94,7 @@ export async function buildSnapshot(
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('engagement_id', '=', engagementId)
+    .where('out_of_scope', 'is', null) // kept auditor work of requirements a re-scope took out: not reported
     .orderBy('requirement_urn')
     .execute();
   const evidence = await tx

@@ -89,6 +89,15 @@ export interface EngagementTable extends Tenant {
   /** The risk register's likelihood × impact matrix and appetite; null = core's default 5×5 and its appetite. */
   risk_matrix: ColumnType<unknown, string | null | undefined, string | null>;
   risk_appetite: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The entity profile version the snapshot was taken from (migration 20261122161000). */
+  profile_version: ColumnType<number | null, number | null | undefined, number | null>;
+}
+/** Why an assessment left the scope: kept with the auditor's work, excluded from lists, scores and reports. */
+export interface OutOfScope {
+  readonly since: string;
+  readonly by: string;
+  readonly profileVersion: number | null;
+  readonly reasons: readonly { readonly en: string; readonly fr: string }[];
 }
 export interface AssessmentTable extends Tenant {
   engagement_id: string;
@@ -98,6 +107,10 @@ export interface AssessmentTable extends Tenant {
   observation: Generated<string>;
   interview_notes: Generated<string>;
   assessor_id: string | null;
+  /** The team member the requirement is assigned to (migration 20261122163000). */
+  assignee_id: string | null;
+  /** Null while the requirement applies; set (never deleted) when a re-scope took it out (migration 20261122161000). */
+  out_of_scope: ColumnType<OutOfScope | null, string | null | undefined, string | null>;
   version: Generated<number>;
   updated_at: UpdatedAt;
 }
@@ -162,6 +175,9 @@ export interface ImportTable extends Tenant {
   tool_version: string | null;
   counts: Json<unknown>;
   actor_id: string | null;
+  /** The import job that stored the file, and the file's position in its upload (null for CLI imports). */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
+  job_file: ColumnType<number | null, number | null | undefined, number | null>;
 }
 export interface RiskTable extends Tenant {
   engagement_id: string;
@@ -255,6 +271,10 @@ export interface InvitationTable extends Tenant {
   expires_at: Date;
   accepted_at: Date | null;
   accepted_by: string | null;
+  /** The invitee's language for the e-mail (migration 20261122161500). */
+  lang: ColumnType<'en' | 'fr', 'en' | 'fr' | undefined, 'en' | 'fr'>;
+  /** The job sending the current token's e-mail; null when the accept link went to the inviter. */
+  mail_job_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface AuditLogTable {
   seq: number;
@@ -278,6 +298,26 @@ export interface SignInThrottleTable {
   updated_at: UpdatedAt;
 }
 
+/** Installation-wide maintenance with a lease, so one process runs it per period (see evidence/gc-schedule.ts). */
+export interface MaintenanceTaskTable {
+  task: string;
+  next_run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  last_result: Json<unknown> | null;
+  last_error: string | null;
+  updated_at: UpdatedAt;
+}
+
+/**
+ * How many statements changed an engagement's assessments: bumped by triggers (migration 20261122160000), written by
+ * no code, keys of the read cache (commands/read-cache.ts). Derived, not tenant data: backups leave it out.
+ */
+export interface EngagementRevisionTable {
+  engagement_id: string;
+  assessments: ColumnType<number, never, never>;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -288,6 +328,7 @@ export interface Database {
   entities: EntityTable;
   entity_profiles: EntityProfileTable;
   engagements: EngagementTable;
+  engagement_revisions: EngagementRevisionTable;
   assessments: AssessmentTable;
   evidence: EvidenceTable;
   evidence_links: EvidenceLinkTable;
@@ -304,6 +345,7 @@ export interface Database {
   invitations: InvitationTable;
   audit_log: AuditLogTable;
   sign_in_throttle: SignInThrottleTable;
+  maintenance_tasks: MaintenanceTaskTable;
 }
 
 export type Engagement = Selectable<EngagementTable>;

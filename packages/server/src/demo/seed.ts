@@ -173,7 +173,8 @@ export async function seedDemo(
     const member = await inTransaction(db, (tx) =>
       addMember({ actor, input: { organisationId, ...user, password: DEMO_PASSWORD }, tx }),
     );
-    if (user.role === 'auditor') team.push(member.userId);
+    // Everyone is staffed on the engagement: auditors, contributors and reviewers only see engagements of their team.
+    team.push(member.userId);
   }
   const entity = await inTransaction(db, (tx) =>
     createEntity({ actor, input: { organisationId, profile: DEMO_PROFILE }, tx }),

@@ -1,10 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { DomainError, type Actor } from '@mica-audit/core';
-import { fromNodeHeaders } from 'better-auth/node';
-import { userOfToken } from '../auth/tokens.ts';
-import { actorOf } from '../auth/users.ts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createAuthenticator } from '../auth/authenticate.ts';
 import { csrfProtection } from '../security/csrf.ts';
 import { securityHeaders, trustProxyOption } from '../security/headers.ts';
 import { loggerOptions, type LoggerSetting } from '../security/logging.ts';
@@ -19,6 +16,7 @@ import { runJobWorker } from '../jobs/server-jobs.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { engagementRoutes } from './routes/engagements.ts';
+import { scopingPreviewRoutes } from './routes/scoping-preview.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -47,6 +45,7 @@ export function allRoutes(): AnyRoute[] {
     ...invitationRoutes(),
     ...entityRoutes(),
     ...engagementRoutes(),
+    ...scopingPreviewRoutes(),
     ...assessmentRoutes(),
     ...evidenceRoutes(),
     ...engagementRegisterRoutes(),
@@ -65,13 +64,6 @@ export function allRoutes(): AnyRoute[] {
   return routes;
 }
 
-function bearerOf(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (header === undefined) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1];
-}
-
 /** Builds the Fastify app over an open database, a loaded catalogue and an evidence store. Nothing is listening yet. */
 export async function buildApp(
   base: AppContext,
@@ -82,23 +74,8 @@ export async function buildApp(
     trustProxy: trustProxyOption(),
     bodyLimit: 5 * 1024 * 1024,
   });
-  const context: ServerContext = {
-    ...base,
-    async authenticate(request): Promise<Actor> {
-      const bearer = bearerOf(request);
-      const userId =
-        bearer !== undefined
-          ? await userOfToken(base.db, bearer)
-          : (await base.auth.api.getSession({ headers: fromNodeHeaders(request.headers) }))?.user.id;
-      if (userId === undefined)
-        throw new DomainError(
-          'auth.required',
-          'sign in first (POST /api/auth/sign-in) or send Authorization: Bearer <token>',
-          { kind: 'unauthenticated' },
-        );
-      return actorOf(base.db, userId);
-    },
-  };
+  // Bearer token or session cookie → the actor, memberships included (auth/authenticate.ts).
+  const context: ServerContext = { ...base, authenticate: createAuthenticator(base.db, base.auth) };
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: base.uploadLimit, files: 1, fields: 10 } });
   app.setErrorHandler(errorHandler);

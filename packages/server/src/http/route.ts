@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { DomainError, formatIssue, type Actor } from '@mica-audit/core';
+import { jsonOfCached } from '../commands/read-cache.ts';
 import type { ServerContext } from '../server-context.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -79,6 +80,13 @@ export function registerRoutes(
         const body = spec.body === undefined ? undefined : parseWith(spec.body, request.body ?? {}, 'body');
         const result = await spec.handler({ actor, params, query, body, request, reply }, context);
         if (reply.sent) return reply;
+        // A value shared from the read cache is serialized once (the same bytes JSON.stringify gives each time).
+        const json = jsonOfCached(result);
+        if (json !== undefined)
+          return reply
+            .status(spec.status ?? 200)
+            .type('application/json; charset=utf-8')
+            .send(json);
         return reply.status(spec.status ?? 200).send(result);
       },
     });

@@ -1,61 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@mica-audit/core';
 import { DATABASE_KINDS, skipKind } from '../test/databases.ts';
-import { openHarness, PROFILE, seedEngagement, type Harness, type TestOrg } from '../test/harness.ts';
+import { openHarness, seedEngagement, type Harness, type TestOrg } from '../test/harness.ts';
 import { multipartFile } from '../test/multipart.ts';
 import { allRoutes } from './app.ts';
-
-// Valid bodies, so that validation never answers before authorization does.
-function bodyFor(method: string, url: string, ids: Record<string, string>, urn: string): unknown {
-  if (method === 'GET' || method === 'DELETE') return undefined;
-  if (url.endsWith('/members')) return { email: 'intruder@evil.test', name: 'Intruder', role: 'admin' };
-  if (url.endsWith('/members/:userId')) return { role: 'admin' };
-  if (url.endsWith('/invitations')) return { email: 'intruder@evil.test', role: 'admin' };
-  if (url.endsWith('/entities') || url.endsWith('/profile')) return { profile: PROFILE };
-  if (url.endsWith('/engagements')) return { entityId: ids.entityId, name: 'Hostile engagement' };
-  if (url.endsWith('/assessments/:assessmentId')) return { version: 1, status: 'compliant' };
-  if (url.endsWith('/engagements/:engagementId')) return { version: 1, phase: 'closed' };
-  if (url.endsWith('/assessments'))
-    return { changes: [{ id: ids.assessmentId, version: 1, status: 'compliant' }] };
-  if (url.endsWith('/links')) return { requirementUrn: urn };
-  if (url.endsWith('/:targetId')) return { body: 'hostile comment' };
-  // Risk, incident and action-plan registers (routes/risks.ts, incidents.ts, actions.ts).
-  if (url.endsWith('/risks'))
-    return {
-      title: 'Hostile risk',
-      assetIds: ['a'],
-      threat: 't',
-      likelihood: 1,
-      impact: 1,
-      treatment: 'reduce',
-      ownerId: null,
-      nextReviewAt: '2030-01-01',
-    };
-  if (url.endsWith('/incidents'))
-    return {
-      title: 'Hostile incident',
-      occurredAt: '2026-01-01T00:00:00Z',
-      awareAt: '2026-01-01T00:00:00Z',
-      impact: { criticalServicesAffected: false },
-    };
-  if (
-    url.endsWith('/risks/:riskId') ||
-    url.endsWith('/incidents/:incidentId') ||
-    url.endsWith('/items/:itemId')
-  )
-    return { version: 1, title: 'hostile' };
-  if (url.endsWith('/risks/matrix')) return { matrix: null, appetite: 12 };
-  if (url.endsWith('/action-plan/merge')) return { version: 1, ids: ['a', 'b'] };
-  if (url.endsWith('/action-plan/split'))
-    return { version: 1, id: 'a', parts: [{ sources: ['gap:a'] }, { sources: ['gap:b'] }] };
-  if (url.endsWith('/reports')) return { formats: ['json'], lang: 'en' };
-  // Findings and assets (routes/findings.ts, routes/assets.ts).
-  if (url.endsWith('/findings/:findingId')) return { version: 1, status: 'accepted' };
-  if (url.endsWith('/findings/:findingId/requirements')) return { requirementUrn: urn };
-  if (url.endsWith('/assets')) return { name: 'Hostile asset', kind: 'host' };
-  if (url.endsWith('/assets/:assetId')) return { version: 1, name: 'hostile' };
-  return {};
-}
+import { callRoute } from './isolation.fixtures.ts';
 
 /** Routes that name a victim resource even on the attacker's own organisation path (URL id or body id). */
 function carriesVictimId(spec: { url: string; method: string; multipart?: boolean }): boolean {
@@ -133,34 +82,7 @@ describe.each(DATABASE_KINDS)('tenant isolation on %s', (kind) => {
       for (const role of ROLES)
         // The victim's organisation path (always 404), and the attacker's own path carrying the victim's ids.
         for (const organisationId of [victim.id, ...(carriesVictimId(spec) ? [attacker.id] : [])]) {
-          const url = spec.url.replace(/:([A-Za-z]+)/g, (_, name: string) =>
-            name === 'organisationId'
-              ? organisationId
-              : name === 'targetType'
-                ? 'engagement'
-                : name === 'targetId'
-                  ? (ids.engagementId ?? 'missing')
-                  : (ids[name] ?? 'missing'),
-          );
-          const token = attacker.tokens[role];
-          const query =
-            (spec.url.endsWith('/links') || spec.url.endsWith('/requirements')) && spec.method === 'DELETE'
-              ? `?requirementUrn=${encodeURIComponent(urn)}`
-              : spec.url.endsWith('/assets/:assetId') && spec.method === 'DELETE'
-                ? '?version=1'
-                : '';
-          const multipart = spec.multipart === true ? multipartFile('attacker content') : undefined;
-          const response = await h.workspace.app.inject({
-            method: spec.method,
-            url: `${url}${query}${spec.multipart === true ? `?engagementId=${ids.engagementId}` : ''}`,
-            headers: { authorization: `Bearer ${token}`, ...(multipart?.headers ?? {}) },
-            ...(multipart !== undefined
-              ? { payload: multipart.payload }
-              : (() => {
-                  const body = bodyFor(spec.method, spec.url, ids, urn);
-                  return body === undefined ? {} : { payload: body as object };
-                })()),
-          });
+          const { url, response } = await callRoute(h, spec, organisationId, ids, urn, attacker.tokens[role]);
           const status = response.statusCode;
           const acceptable = organisationId === victim.id ? [404] : [403, 404];
           if (!acceptable.includes(status))

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { authorize } from '@mica-audit/core';
 import { found, type InOrganisation, type QueryProps } from '../commands/context.ts';
+import { jobVisible } from '../commands/engagement-access.ts';
 import { json } from '../db/json.ts';
 import type { Database, Job } from '../db/schema.ts';
 
@@ -190,6 +191,7 @@ export async function getJob({
       .selectAll()
       .where('organisation_id', '=', input.organisationId)
       .where('id', '=', input.jobId)
+      .where(jobVisible(tx, actor, input.organisationId))
       .executeTakeFirst(),
     'job',
     input.jobId,

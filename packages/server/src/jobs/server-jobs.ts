@@ -1,21 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Catalogue } from '@mica-audit/core';
+import { IMPORT_JOB, runImportJob } from '../commands/imports-job.ts';
 import { REPORT_JOB, runReportJob } from '../commands/reports-issue.ts';
 import type { Database } from '../db/schema.ts';
 import type { EvidenceStore } from '../evidence/store.ts';
+import { INVITATION_MAIL_JOB, runInvitationMailJob, type MailService } from '../mail/invitation-job.ts';
 import { createJobWorker, type JobHandler, type JobWorker } from './worker.ts';
 
 export interface JobServices {
   readonly db: Kysely<Database>;
   readonly store: EvidenceStore;
   readonly catalogue: Catalogue;
+  /** Invitation e-mail; its job runs only in processes that have an SMTP server configured. */
+  readonly mail?: MailService | undefined;
+  /** The data directory, where uploaded tool files wait for their import job. */
+  readonly dataDir?: string | undefined;
+}
+
+// The invitation e-mail job, registered only where SMTP is configured (other processes leave it to those that can).
+function mailHandler(services: JobServices): Record<string, JobHandler> {
+  const { db, mail } = services;
+  if (mail?.mailer === undefined) return {};
+  return { [INVITATION_MAIL_JOB]: (job) => runInvitationMailJob({ db, mail }, job) };
 }
 
 /** Every job kind this server runs, with its handler. */
 export function jobHandlers(services: JobServices): Record<string, JobHandler> {
   return {
     [REPORT_JOB]: (job, context) => runReportJob(services, job, context),
+    [IMPORT_JOB]: (job, context) => runImportJob(services, job, context),
+    ...mailHandler(services),
   };
 }
 

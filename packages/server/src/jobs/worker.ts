@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { isDatabaseUnavailable } from '../db/connect.ts';
 import type { Database, Job } from '../db/schema.ts';
 import { claimJob, finishJob, heartbeat } from './queue.ts';
 
@@ -69,6 +70,9 @@ export function createJobWorker(options: WorkerOptions): JobWorker {
       await finishJob(options.db, job.id, workerId, { result: result ?? null });
     } catch (error) {
       if (error instanceof JobLostError) return true;
+      // The database went away mid-job: failing the job would need the database too, and the outage is not the
+      // job's fault. Leave it claimed; its lease expires and it runs again (the attempt counts).
+      if (isDatabaseUnavailable(error)) throw error;
       await finishJob(options.db, job.id, workerId, {
         error: error instanceof Error ? error.message : String(error),
       });

@@ -145,6 +145,6 @@ describe.each(DATABASE_KINDS)('HTTP security baseline on %s', (kind) => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-security-policy']).toContain('sandbox');
     // The store is under the data directory, never under the built web app that `/` serves.
-    expect(relative(WEB_DIST, h.workspace.services.store.root).startsWith('..')).toBe(true);
+    expect(relative(WEB_DIST, h.workspace.services.store.location).startsWith('..')).toBe(true);
   });
 });

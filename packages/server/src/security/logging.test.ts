@@ -76,10 +76,14 @@ describe.each(DATABASE_KINDS)('logs never hold secrets on %s', (kind) => {
       },
       'explicit',
     );
+    // The web app's invitation page carries its token in the query string.
+    const invitation = 'mica_inv_a-token-nobody-may-log';
+    await app.inject({ method: 'GET', url: `/invitations/accept?token=${invitation}&lang=fr` });
     const output = lines.join('');
+    expect(output).toContain('/invitations/accept?token=[redacted]&lang=fr');
     expect(lines.length).toBeGreaterThan(8);
     expect(output).toContain('/api/auth/sign-in');
-    for (const secret of [PASSWORD, token, session, token.slice(9), encodeURIComponent(session)])
+    for (const secret of [PASSWORD, token, session, token.slice(9), encodeURIComponent(session), invitation])
       expect(output).not.toContain(secret);
     expect(output).toContain('[redacted]');
   });

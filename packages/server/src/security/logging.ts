@@ -17,6 +17,32 @@ export const REDACTED_PATHS = [
   'token',
 ];
 
+// Credentials that travel in a query string: the invitation accept link (`/invitations/accept?token=…`, served by the
+// web app) and anything shaped like it.
+const SECRET_PARAMS = /([?&](?:token|code|password)=)[^&#]*/gi;
+
+/** A URL with the values of credential-bearing query parameters replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1[redacted]');
+}
+
+// Fastify's request serializer (method, URL, host, address), with the URL redacted.
+function requestSerializer(request: {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: request.method,
+    url: typeof request.url === 'string' ? redactUrl(request.url) : undefined,
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 export type LoggerSetting =
   boolean | { readonly stream: { write(line: string): void }; readonly level?: string };
 
@@ -27,6 +53,7 @@ export type LoggerSetting =
 export function loggerOptions(setting: LoggerSetting | undefined): FastifyServerOptions['logger'] {
   if (setting === undefined || setting === false) return false;
   const redact = { paths: REDACTED_PATHS, censor: '[redacted]' };
-  if (setting === true) return { redact };
-  return { redact, stream: setting.stream, level: setting.level ?? 'info' };
+  const serializers = { req: requestSerializer };
+  if (setting === true) return { redact, serializers };
+  return { redact, serializers, stream: setting.stream, level: setting.level ?? 'info' };
 }

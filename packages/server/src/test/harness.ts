@@ -5,6 +5,7 @@ import { ROLES, type Catalogue, type Role } from '@mica-audit/core';
 import { loadValidCatalogue } from '@mica-audit/catalog';
 import { createApiToken } from '../auth/tokens.ts';
 import { createUser } from '../auth/users.ts';
+import type { MailServiceOptions } from '../mail/service.ts';
 import { openWorkspace, type Workspace } from '../server.ts';
 import { freshDatabase, type DatabaseKind } from './databases.ts';
 
@@ -48,7 +49,7 @@ export interface Harness {
 /** A workspace on a fresh database of `kind`, with a temporary data directory. */
 export async function openHarness(
   kind: DatabaseKind,
-  options: { uploadLimit?: number } = {},
+  options: { uploadLimit?: number; mail?: MailServiceOptions } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'mica-server-test-'));
   const database = await freshDatabase(kind);
@@ -57,6 +58,7 @@ export async function openHarness(
     database,
     catalogue: await catalogue(),
     uploadLimit: options.uploadLimit,
+    mail: options.mail,
   });
   const db = database.db;
   let counter = 0;
@@ -127,7 +129,9 @@ export async function seedEngagement(
       name: 'MiCA authorisation audit 2026',
       startDate: '2026-11-02',
       endDate: '2026-12-18',
-      team: [org.userIds['lead-auditor'], org.userIds.auditor],
+      // Every member is staffed, so each role's own rights are what tests exercise (team-isolation.test.ts covers
+      // members outside the team).
+      team: [org.userIds['lead-auditor'], org.userIds.auditor, org.userIds.contributor, org.userIds.reviewer],
     },
   );
   if (engagement.status !== 201) throw new Error(`engagement: ${engagement.status} ${engagement.body}`);

@@ -23,6 +23,8 @@ const changeFields = {
   maturity: z.number().int().min(0).max(5).nullable().optional(),
   observation: z.string().max(20_000).optional(),
   interviewNotes: z.string().max(50_000).optional(),
+  /** A member of the engagement team, or null to unassign. */
+  assigneeId: z.string().min(1).max(200).nullable().optional(),
 };
 
 /** Requirement assessments of an engagement: list, single and bulk update with optimistic concurrency. */
@@ -31,7 +33,7 @@ export function assessmentRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/engagements/:engagementId/assessments',
-      summary: 'Assessments, filtered (status, urnPrefix, q), sorted and paginated',
+      summary: 'Assessments, filtered (status, urnPrefix, q, assignee), sorted and paginated',
       tag: 'assessments',
       params: engagementParams,
       query: z.strictObject({
@@ -42,6 +44,13 @@ export function assessmentRoutes(): AnyRoute[] {
           .pipe(z.array(status).optional()),
         urnPrefix: z.string().max(300).optional(),
         q: z.string().max(300).optional(),
+        /** A user id, `me` (the caller) or `none` (unassigned). */
+        assignee: z.string().min(1).max(200).optional(),
+        /** `true`: the assessments a re-scope took out of scope (their work is kept), instead of the applicable ones. */
+        outOfScope: z
+          .enum(['true', 'false'])
+          .optional()
+          .transform((v) => v === 'true'),
         sort: z.enum(ASSESSMENT_SORTS).default('urn'),
         ...page,
       }),

@@ -8,6 +8,7 @@ import {
   PHASES,
   scopeEngagement,
 } from '../../commands/engagements.ts';
+import { applyRescope, previewRescope } from '../../commands/rescope.ts';
 import { route, type AnyRoute } from '../route.ts';
 import { engagementParams, isoDate, orgParams } from './common.ts';
 
@@ -65,6 +66,34 @@ export function engagementRoutes(): AnyRoute[] {
       }),
       handler: ({ actor, params, body }, { db }) =>
         inTransaction(db, (tx) => updateEngagement({ actor, input: { ...params, change: body }, tx })),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/organisations/:organisationId/engagements/:engagementId/rescope',
+      summary:
+        'Preview re-scoping to an entity profile version (latest by default): requirements added and removed, with reasons',
+      tag: 'engagements',
+      params: engagementParams,
+      query: z.strictObject({
+        lang: z.enum(['en', 'fr']).default('en'),
+        profileVersion: z.coerce.number().int().min(1).optional(),
+      }),
+      handler: ({ actor, params, query }, { db, catalogue }) =>
+        previewRescope({ actor, input: { ...params, ...query }, tx: db, catalogue }),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/organisations/:organisationId/engagements/:engagementId/rescope',
+      summary:
+        'Apply a re-scope: new profile snapshot and catalogue pins, new assessments, no-longer-applicable ones kept out of scope',
+      tag: 'engagements',
+      params: engagementParams,
+      body: z.strictObject({
+        version: z.number().int().min(1),
+        profileVersion: z.number().int().min(1).optional(),
+      }),
+      handler: ({ actor, params, body }, { db, catalogue }) =>
+        inTransaction(db, (tx) => applyRescope({ actor, input: { ...params, ...body }, tx, catalogue })),
     }),
     route({
       method: 'GET',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, skipKind } from '../../test/databases.ts';
 import { openHarness, seedEngagement, type Harness, type TestOrg } from '../../test/harness.ts';
-import { multipartFiles, sarif } from './imports-test-helpers.ts';
+import { importAndWait, sarif } from './imports-test-helpers.ts';
 
 interface FindingJson {
   id: string;
@@ -34,17 +34,16 @@ describe.each(DATABASE_KINDS)('findings on %s', (kind) => {
     org = await h.organisation('findings');
     other = await h.organisation('findings-other');
     ({ engagementId } = await seedEngagement(h, org));
-    const { payload, headers } = multipartFiles([
-      { name: 'a.sarif', content: sarif(['f1', 'f2', 'f3']) },
-      { name: 'b.sarif', content: sarif(['g1'], 'other-scanner') },
-    ]);
-    const response = await h.workspace.app.inject({
-      method: 'POST',
-      url: `/api/organisations/${org.id}/engagements/${engagementId}/imports`,
-      headers: { ...headers, authorization: `Bearer ${org.tokens.auditor}` },
-      payload,
-    });
-    expect(response.statusCode).toBe(200);
+    const job = await importAndWait(
+      h.workspace.app,
+      org.tokens.auditor,
+      `/api/organisations/${org.id}/engagements/${engagementId}/imports`,
+      [
+        { name: 'a.sarif', content: sarif(['f1', 'f2', 'f3']) },
+        { name: 'b.sarif', content: sarif(['g1'], 'other-scanner') },
+      ],
+    );
+    expect(job.status).toBe('done');
     finding = (await list('?tool=unit-scanner')).items[0] as FindingJson;
   }, 120_000);
   afterAll(async () => {
@@ -64,6 +63,40 @@ describe.each(DATABASE_KINDS)('findings on %s', (kind) => {
     const bad = await h.request(org.tokens.reviewer, 'GET', `${base()}?severity=urgent`);
     expect(bad.status).toBe(400);
     expect((bad.json() as { error: { message: string } }).error.message).toMatch(/^severity/);
+  });
+
+  test('sorts by a column in either direction, and lists the filter choices with counts', async () => {
+    const titles = (await list('?sort=title')).items.map((f) => f.ruleId);
+    expect(titles).toEqual(['f1', 'f2', 'f3', 'g1']);
+    expect((await list('?sort=-title')).items.map((f) => f.ruleId)).toEqual(['g1', 'f3', 'f2', 'f1']);
+    expect((await list('?sort=tool&pageSize=1')).items.map((f) => f.ruleId)).toEqual(['g1']);
+    expect((await list('?sort=-tool&severity=high&pageSize=1&page=4')).items.map((f) => f.ruleId)).toEqual([
+      'g1',
+    ]);
+    expect((await list('?q=F2')).items.map((f) => f.ruleId)).toEqual(['f2']);
+    expect((await list('?q=%25')).total).toBe(0);
+    expect((await list('?q=_1')).total).toBe(0);
+    const bad = await h.request(org.tokens.reviewer, 'GET', `${base()}?sort=colour`);
+    expect(bad.status).toBe(400);
+    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/^sort/);
+    const facets = (await h.request(org.tokens.reviewer, 'GET', `${base()}/facets`)).json() as {
+      total: number;
+      tools: { value: string; count: number }[];
+      severities: { value: string; count: number }[];
+      statuses: { value: string; count: number }[];
+      assets: { value: string; label: string; count: number }[];
+    };
+    expect(facets.total).toBe(4);
+    expect(facets.tools.map((t) => [t.value, t.count])).toEqual([
+      ['other-scanner', 1],
+      ['unit-scanner', 3],
+    ]);
+    expect(facets.severities).toEqual([{ value: 'high', label: 'high', count: 4 }]);
+    expect(facets.statuses.map((t) => [t.value, t.count])).toEqual([['open', 4]]);
+    expect(facets.assets.reduce((n, a) => n + a.count, 0)).toBe(4);
+    const asset = facets.assets[0];
+    expect((await list(`?asset=${encodeURIComponent(asset?.value ?? '')}`)).total).toBe(asset?.count);
+    expect((await h.request(other.tokens.admin, 'GET', `${base()}/facets`)).status).toBe(404);
   });
 
   test('sets a status with history; a stale version gets 409 with the current state', async () => {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { FINDING_STATUSES, SEVERITIES, AUDIT_TYPES } from '@mica-audit/importers';
 import { inTransaction } from '../../commands/context.ts';
-import { getFinding, listFindings, setFindingLink, setFindingStatus } from '../../commands/findings.ts';
+import {
+  FINDING_SORTS,
+  findingFacets,
+  getFinding,
+  listFindings,
+  setFindingLink,
+  setFindingStatus,
+} from '../../commands/findings.ts';
 import { route, type AnyRoute } from '../route.ts';
 import { engagementParams, page } from './common.ts';
 
@@ -24,7 +31,7 @@ export function findingRoutes(): AnyRoute[] {
       method: 'GET',
       url: base,
       summary:
-        'The engagement findings, filtered by tool, severity, audit type, status, asset or requirement',
+        'The engagement findings, filtered by tool, severity, audit type, status, asset, requirement or words of the title (`q`), sorted by `sort` (`-` for descending)',
       tag: 'findings',
       params: engagementParams,
       query: z.strictObject({
@@ -35,9 +42,20 @@ export function findingRoutes(): AnyRoute[] {
         status: list(FINDING_STATUSES).optional(),
         asset: z.string().min(1).max(2000).optional(),
         requirementUrn: urn.optional(),
+        q: z.string().max(200).optional(),
+        sort: z.enum(FINDING_SORTS).optional(),
       }),
       handler: ({ actor, params, query }, { db }) =>
         listFindings({ actor, input: { ...params, ...query }, tx: db }),
+    }),
+    route({
+      method: 'GET',
+      url: `${base}/facets`,
+      summary:
+        'The tools, severities, audit types, statuses and assets of the findings, with counts (filter choices)',
+      tag: 'findings',
+      params: engagementParams,
+      handler: ({ actor, params }, { db }) => findingFacets({ actor, input: params, tx: db }),
     }),
     route({
       method: 'GET',

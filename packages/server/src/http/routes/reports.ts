@@ -10,11 +10,18 @@ import { engagementParams } from './common.ts';
 const reportParams = engagementParams.extend({ reportId: z.string().min(1) });
 const base = '/api/organisations/:organisationId/engagements/:engagementId/reports';
 
-/** RFC 6266 attachment header that survives any file name. */
-function attachment(fileName: string): string {
+/** RFC 6266 attachment (or inline) header that survives any file name. */
+function attachment(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/**
+ * The CSP of a PDF shown inline in the web app's preview frame: the API's own policy (nothing may load, run or submit;
+ * `sandbox`) except that our own origin may frame it. Chromium's PDF viewer renders under it.
+ */
+const INLINE_PDF_CSP =
+  "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox";
 
 /** Reports: issue (as a job), list, download a file, read the manifest. */
 export function reportRoutes(): AnyRoute[] {
@@ -60,19 +67,33 @@ export function reportRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: `${base}/:reportId/files/:name`,
-      summary: 'Download one file of a report as an attachment',
+      summary:
+        "Download one file of a report as an attachment (`?disposition=inline`: a PDF shown in the web app's preview frame)",
       tag: 'reports',
       params: reportParams.extend({ name: z.string().min(1).max(300) }),
-      handler: async ({ actor, params, reply }, { db, store }) => {
+      query: z.strictObject({ disposition: z.enum(['attachment', 'inline']).default('attachment') }),
+      handler: async ({ actor, params, query, reply }, { db, store }) => {
         const file = await getReportFile({ actor, input: params, tx: db });
+        const inline = query.disposition === 'inline';
+        if (inline && file.mediaType !== 'application/pdf')
+          throw new DomainError(
+            'report.inline_not_pdf',
+            `disposition: only PDF files are shown inline; ${file.file} is ${file.mediaType}, download it instead`,
+            { path: 'disposition' },
+          );
         if (!(await store.has(file.sha256)))
           throw new DomainError(
             'report.content_missing',
             `the file ${file.file} of report ${params.reportId} is missing from the store`,
             { kind: 'internal' },
           );
+        if (inline)
+          void reply
+            .header('content-security-policy', INLINE_PDF_CSP)
+            .header('x-frame-options', 'SAMEORIGIN')
+            .header('cache-control', 'private, no-cache');
         return reply
-          .header('content-disposition', attachment(file.file))
+          .header('content-disposition', attachment(file.file, query.disposition))
           .header('x-content-type-options', 'nosniff')
           .header('content-length', file.size)
           .header('etag', `"${file.sha256}"`)
