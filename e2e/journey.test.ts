@@ -1,9 +1,10 @@
 // The auditor's journey in real Chromium against the demo server: sign in, open an engagement through the scoping
 // wizard, assess requirements, upload evidence, settle a version conflict, read the dashboard, switch language,
-// sign out. Every step leaves a screenshot in e2e/artifacts/ and passes axe-core with no serious or critical issue.
+// import a SARIF and an Nmap file, add a risk, issue the PDF report, preview, download and verify it, sign out.
+// Every step leaves a screenshot in e2e/artifacts/ and passes axe-core with no serious or critical issue.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -14,11 +15,16 @@ import { totpCode } from './support/totp.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const EVIDENCE = Buffer.from('Custody policy v3\nApproved by the management body on 2026-10-01.\n');
+// Small tool outputs written for this journey (not the shared research samples): 3 Semgrep results, 2 hosts in Nmap.
+const SARIF = fileURLToPath(new URL('./fixtures/wallet-api.sarif', import.meta.url));
+const NMAP = fileURLToPath(new URL('./fixtures/custody-network.xml', import.meta.url));
 
 let demo: DemoServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let shot = 0;
+/** The engagement the wizard opens; the later steps import, add a risk and report in it. */
+let engagementId = '';
 const consoleErrors: string[] = [];
 
 async function step(name: string, options: { axe?: boolean } = {}): Promise<void> {
@@ -43,8 +49,10 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<T> 
 }
 
 before(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
+  // Only this journey's screenshots: the other browser tests keep theirs in sub-folders (artifacts/access/, …).
   await mkdir(ARTIFACTS, { recursive: true });
+  for (const entry of await readdir(ARTIFACTS, { withFileTypes: true }))
+    if (entry.isFile() && entry.name.endsWith('.png')) await rm(`${ARTIFACTS}${entry.name}`);
   demo = await startDemo();
   browser = await launchBrowser();
   page = await browser.context.newPage();
@@ -121,6 +129,7 @@ void test('the scoping wizard opens an engagement from a profile', async () => {
   );
   assert.equal(created.team.length, 1);
   assert.equal(created.profile.services.length, 5);
+  engagementId = page.url().split('/').pop() ?? '';
   await step('workspace');
 });
 
@@ -137,7 +146,6 @@ void test('statuses are set from the keyboard and inline, and saved with their v
   await page.keyboard.press('Shift+Digit3'); // maturity 3
   const inline = page.getByRole('combobox', { name: /^Status of / });
   await inline.nth(4).selectOption('not-applicable');
-  const engagementId = page.url().split('/').pop() ?? '';
   const base = `/api/organisations/${demo.organisationId}/engagements/${engagementId}`;
   let assessed: { status: string; maturity: number | null; version: number }[] = [];
   for (let tries = 0; tries < 50; tries += 1) {
@@ -191,7 +199,6 @@ void test('a requirement opens with Enter; notes and evidence are saved, hashed 
 });
 
 void test('a change made meanwhile by someone else is shown, and reloading keeps theirs', async () => {
-  const engagementId = page.url().split('/').pop() ?? '';
   const base = `/api/organisations/${demo.organisationId}/engagements/${engagementId}`;
   const list = await api<{
     items: { id: string; status: string; version: number; requirementUrn: string }[];
@@ -221,7 +228,6 @@ void test('a change made meanwhile by someone else is shown, and reloading keeps
 });
 
 void test('overwriting after a conflict saves my change over theirs, keeping their other fields', async () => {
-  const engagementId = page.url().split('/').pop() ?? '';
   const base = `/api/organisations/${demo.organisationId}/engagements/${engagementId}`;
   const list = await api<{ items: { id: string; version: number }[] }>(
     'GET',
@@ -305,6 +311,158 @@ void test('the interface switches to French', async () => {
   await page.getByLabel('Langue').selectOption('en');
 });
 
+void test('a SARIF and an Nmap file are recognised before the import, then imported with progress', async () => {
+  const app = `${demo.url}/o/${demo.organisationId}/engagements/${engagementId}`;
+  await page.getByRole('link', { name: 'Findings', exact: true }).click();
+  await page.waitForURL(`${app}/findings`);
+  await page.goto(`${app}/findings/import`);
+  await page.getByRole('heading', { name: 'Import tool outputs' }).waitFor();
+  await page.getByLabel('Choose files').setInputFiles([SARIF, NMAP]);
+  const files = page.getByRole('table', { name: 'Chosen files and what was recognised in each' });
+  const sarif = files.getByRole('row').filter({ hasText: 'wallet-api.sarif' });
+  const nmap = files.getByRole('row').filter({ hasText: 'custody-network.xml' });
+  // Format, tool and counts come from the server's dry run, before anything is stored.
+  await sarif.getByText('Ready to import').waitFor();
+  await nmap.getByText('Ready to import').waitFor();
+  assert.deepEqual(await sarif.getByRole('cell').allInnerTexts(), [
+    'sarif',
+    'Semgrep OSS',
+    '3',
+    '0',
+    'Ready to import',
+    'Remove',
+  ]);
+  assert.deepEqual(await nmap.getByRole('cell').allInnerTexts(), [
+    'nmap',
+    'Nmap',
+    '5',
+    '6',
+    'Ready to import',
+    'Remove',
+  ]);
+  await step('import-detected');
+  await page.getByRole('button', { name: 'Import (2)' }).click();
+  const summary = page.getByRole('region', { name: 'Imported' });
+  await summary.getByText('Files: 2. Findings: 8 (new 8, seen again 0, fixed 0). Assets: 6.').waitFor();
+  await page.getByRole('region', { name: 'Import history' }).getByRole('row').nth(2).waitFor();
+  await step('import-done');
+  const base = `/api/organisations/${demo.organisationId}/engagements/${engagementId}`;
+  const imports = await api<{ tool: string; counts: { findings: number } }[]>('GET', `${base}/imports`);
+  assert.deepEqual(imports.map((i) => [i.tool, i.counts.findings]).sort(), [
+    ['Nmap', 5],
+    ['Semgrep OSS', 3],
+  ]);
+  const nmapFindings = await api<{ total: number }>('GET', `${base}/findings?tool=Nmap`);
+  assert.equal(nmapFindings.total, 5);
+});
+
+void test('the imported findings are in the findings table, reached from the import summary', async () => {
+  await page.getByRole('link', { name: 'Findings from Semgrep OSS' }).click();
+  await page.waitForURL(/\/findings\?tool=Semgrep%20OSS$/);
+  await page.getByRole('heading', { name: 'Technical findings' }).waitFor();
+  await page.getByText("JWT accepted with the 'none' algorithm").first().waitFor();
+  await page.getByText('SQL query built from request data').first().waitFor();
+  await step('findings-imported');
+});
+
+void test('a risk citing an imported finding is added through the risk form', async () => {
+  await page.getByRole('link', { name: 'Risks', exact: true }).click();
+  await page.getByRole('button', { name: 'New risk' }).click();
+  const form = page.getByRole('dialog', { name: 'New risk' });
+  await form.getByLabel('Risk title').fill('Session forgery on the wallet API');
+  await form
+    .getByLabel('Threat', { exact: true })
+    .fill('An outsider forges unsigned session tokens and withdraws clients’ crypto-assets.');
+  // The host comes from the Nmap import.
+  await form.getByRole('checkbox', { name: 'hsm-gateway.custody.internal' }).check();
+  await form.getByRole('button', { name: 'Add a vulnerability' }).click();
+  await form.getByLabel('Description').fill('JWT verification accepts the none algorithm.');
+  await form.getByLabel('Search findings to link').fill('JWT');
+  await form.getByRole('button', { name: "Link “JWT accepted with the 'none' algorithm”" }).click();
+  await form
+    .getByRole('list', { name: 'Linked findings' })
+    .getByText("JWT accepted with the 'none' algorithm")
+    .waitFor();
+  await form.getByLabel('Likelihood', { exact: true }).selectOption('4');
+  await form.getByLabel('Impact', { exact: true }).selectOption('5');
+  await step('risk-form');
+  await form.getByRole('button', { name: 'Save risk' }).click();
+  await page.getByText('Risk “Session forgery on the wallet API” saved.').waitFor();
+  await step('risk-added');
+  const base = `/api/organisations/${demo.organisationId}/engagements/${engagementId}`;
+  const risks = await api<{
+    items: {
+      title: string;
+      likelihood: number;
+      impact: number;
+      vulnerabilities: { findingIds: string[] }[];
+    }[];
+  }>('GET', `${base}/risks`);
+  const findings = await api<{ items: { id: string; title: string }[] }>(
+    'GET',
+    `${base}/findings?tool=Semgrep%20OSS`,
+  );
+  const jwt = findings.items.find((f) => f.title === "JWT accepted with the 'none' algorithm");
+  assert.deepEqual(
+    risks.items.map((r) => [r.title, r.likelihood, r.impact, r.vulnerabilities.flatMap((v) => v.findingIds)]),
+    [['Session forgery on the wallet API', 4, 5, [jwt?.id]]],
+  );
+});
+
+void test('the PDF report is issued as a job, previewed, downloaded and verified in the browser', async () => {
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('heading', { name: 'Issue a report' }).waitFor();
+  await step('reports');
+  assert.equal(await page.getByRole('checkbox', { name: /^PDF report/ }).isChecked(), true);
+  await page.getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('button', { name: 'Issue the report' }).click();
+  await page.getByRole('progressbar').waitFor();
+  await page.getByText(/^Version 1 issued on /).waitFor({ timeout: 120_000 });
+  const files = page.getByRole('table', { name: 'Files of version 1, from its manifest' });
+  await files.waitFor();
+  await step('report-issued');
+
+  await page.getByRole('button', { name: 'Preview the PDF' }).click();
+  const preview = page.locator('iframe.pdf-preview');
+  await preview.waitFor();
+  await preview.scrollIntoViewIfNeeded();
+  // Chromium's PDF viewer draws inside the frame; nothing there to wait for from the page.
+  await page.waitForTimeout(2500);
+  await step('report-preview');
+
+  const link = files.getByRole('link', { name: /^Download .*-report-en\.pdf$/ });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const pdf = await readFile(await download.path());
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(pdf.length > 20 * 1024, `the PDF has ${pdf.length} bytes`);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  await files.getByText(sha256).waitFor();
+
+  // The recipient's check: the manifest and the delivered file, hashed by the browser.
+  await page.getByRole('button', { name: 'Verify delivered files against this manifest' }).click();
+  const verify = page.getByRole('region', { name: 'Verify a delivery' });
+  await verify.getByLabel('Choose delivered files').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/pdf',
+    buffer: pdf,
+  });
+  await verify.getByText(/^Intact: every file of the manifest matches \(files checked: 1;/).waitFor();
+  await verify.scrollIntoViewIfNeeded();
+  await step('report-verified-intact');
+  const altered = Buffer.from(pdf);
+  altered[altered.length - 100] = (altered[altered.length - 100] ?? 0) ^ 1;
+  await verify.getByLabel('Choose delivered files').setInputFiles([
+    { name: download.suggestedFilename(), mimeType: 'application/pdf', buffer: altered },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('slipped in') },
+  ]);
+  await verify
+    .getByText('Problems: 2 (altered 1, missing 0, not in the manifest 1)', { exact: false })
+    .waitFor();
+  await verify.getByRole('row').filter({ hasText: 'notes.txt' }).getByText('not in the manifest').waitFor();
+  await verify.scrollIntoViewIfNeeded();
+  await step('report-verified');
+});
+
 void test('the demo engagement shows its scope, findings, risks, incidents and action plan', async () => {
   const base = `${demo.url}/o/${demo.organisationId}/engagements/${demo.engagementId}`;
   await page.goto(`${base}/scope`);
@@ -326,7 +484,7 @@ void test('the demo engagement shows its scope, findings, risks, incidents and a
   await page.getByRole('heading', { name: 'ICT incidents' }).waitFor();
   await step('incidents');
   await page.getByRole('link', { name: 'Action plan' }).click();
-  await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+  await page.getByRole('heading', { name: 'Action plan', level: 2 }).waitFor();
   await step('actions');
 });
 

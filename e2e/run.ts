@@ -17,4 +17,14 @@ const run = (command: string, args: string[]) =>
   spawnSync(command, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 const built = run('npm', ['run', 'build', '-w', '@mica-audit/web']);
 if (built !== 0) process.exit(built);
-process.exit(run(process.execPath, ['--test', '--test-reporter=spec', 'e2e/journey.test.ts']));
+process.exit(
+  run(process.execPath, [
+    '--test',
+    '--test-reporter=spec',
+    // One file at a time: each starts its own demo server and Chromium, too much for two cores at once.
+    '--test-concurrency=1',
+    'e2e/journey.test.ts',
+    'e2e/access.test.ts',
+    'e2e/registers.test.ts',
+  ]),
+);

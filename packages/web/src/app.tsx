@@ -1,13 +1,18 @@
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
+import { SettingsPage } from './engagement-settings/settings-page.tsx';
+import { AcceptInvitationPage } from './invitations/accept-page.tsx';
+import { ACCEPT_PATH } from './invitations/invitation-logic.ts';
 import { EngagementsPage } from './pages/engagements.tsx';
+import { ImportPage } from './imports/import-page.tsx';
 import { MembersPage } from './pages/members.tsx';
 import { ScopePage } from './pages/scope-page.tsx';
 import { ActionsPage } from './registers/actions-page.tsx';
 import { FindingsPage } from './registers/findings-page.tsx';
 import { IncidentsPage } from './registers/incidents-page.tsx';
 import { RisksPage } from './registers/risks-page.tsx';
+import { ReportsPage } from './reports/reports-page.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { SessionProvider, useSession } from './session/session.tsx';
 import { Shell } from './shell/shell.tsx';
@@ -40,6 +45,7 @@ function NotFound() {
 function Routed() {
   const { t } = useI18n();
   const { state } = useSession();
+  const location = useLocation();
   if (state.kind === 'loading')
     return (
       <p className="muted center" role="status">
@@ -52,6 +58,8 @@ function Routed() {
         {t('app.error', { message: state.message })}
       </main>
     );
+  // An invitation link works signed out too: the page asks to sign in (or up) with the invited address first.
+  if (location.pathname === ACCEPT_PATH) return <AcceptInvitationPage />;
   // A signed-out visitor sees the sign-in page at whatever address they opened, and lands there once signed in.
   if (state.kind === 'signed-out') return <SignInPage />;
   return (
@@ -98,10 +106,34 @@ function Routed() {
         }
       />
       <Route
+        path="/o/:organisationId/engagements/:engagementId/settings"
+        element={
+          <Shell>
+            <SettingsPage />
+          </Shell>
+        }
+      />
+      <Route
         path="/o/:organisationId/engagements/:engagementId/findings"
         element={
           <Shell>
             <FindingsPage />
+          </Shell>
+        }
+      />
+      <Route
+        path="/o/:organisationId/engagements/:engagementId/findings/import"
+        element={
+          <Shell>
+            <ImportPage />
+          </Shell>
+        }
+      />
+      <Route
+        path="/o/:organisationId/engagements/:engagementId/reports"
+        element={
+          <Shell>
+            <ReportsPage />
           </Shell>
         }
       />

@@ -24,6 +24,7 @@ const a = (urn: string, status: Assessment['status'], maturity: number | null = 
   observation: '',
   interviewNotes: '',
   assessorId: null,
+  assigneeId: null,
   version: 1,
   updatedAt: '2026-11-22T00:00:00Z',
 });

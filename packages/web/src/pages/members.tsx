@@ -4,6 +4,7 @@ import { ROLES, type Role } from '@mica-audit/core';
 import { api } from '../api/client.ts';
 import type { Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { InvitationsPanel } from '../invitations/invitations-panel.tsx';
 import { useMe } from '../session/session.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
 
@@ -101,7 +102,10 @@ export function MembersPage() {
         </table>
       )}
       {canManage && (
-        <form className="card form-grid" onSubmit={(e) => void add(e)}>
+        <InvitationsPanel organisationId={organisationId} members={state.kind === 'ok' ? state.value : []} />
+      )}
+      {canManage && (
+        <form className="card form-grid add-member" onSubmit={(e) => void add(e)}>
           <h2>{t('members.add')}</h2>
           <label className="field">
             <span>{t('members.name')}</span>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../shell/language-switch.tsx';
@@ -30,8 +30,11 @@ async function totpVerifyPath(): Promise<string | undefined> {
   }
 }
 
-/** The page a signed-out visitor sees: email and password, and the TOTP code when the server asks for one. */
-export function SignInPage() {
+/**
+ * The page a signed-out visitor sees: email and password, and the TOTP code when the server asks for one. `children`
+ * (e.g. why an invitation link needs a sign-in) appear under the lead.
+ */
+export function SignInPage({ children }: { readonly children?: ReactNode } = {}) {
   const { t } = useI18n();
   const { refresh } = useSession();
   const [email, setEmail] = useState('');
@@ -88,6 +91,7 @@ export function SignInPage() {
       <main id="main" className="sign-in-card">
         <h1>{t('signIn.title')}</h1>
         <p className="muted">{t('signIn.lead')}</p>
+        {children}
         <form
           onSubmit={(e) => void submit(e)}
           aria-describedby={error === undefined ? undefined : errorId}

@@ -1,47 +1,53 @@
-import { incidentDeadlines, MEMBER_STATE_TIME_ZONES, type MemberState } from '@mica-audit/core';
+import type { IncidentReport, IncidentView } from './types.ts';
 
 export interface NextDeadline {
-  readonly report: 'initial' | 'intermediate' | 'final';
+  readonly report: IncidentReport;
   readonly due: Date;
   /** Milliseconds until due; negative when overdue. */
   readonly remainingMs: number;
 }
 
-function dateOf(value: unknown): Date | undefined {
-  if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
+const ORDER = [
+  ['initial', 'initialDue', 'initialSentAt'],
+  ['intermediate', 'intermediateDue', 'intermediateSentAt'],
+  ['final', 'finalDue', 'finalSentAt'],
+] as const;
 
 /**
- * The next DORA report a major incident owes (core's incidentDeadlines, Delegated Regulation (EU) 2025/301 Art. 5),
- * read from the classification the server stores: awareness and classification times default to the occurrence,
- * reports already sent move the clock on. Undefined for an incident that is not major or whose reports are all in.
+ * The next DORA report a major incident owes, from the deadlines the server computed (Delegated Regulation (EU)
+ * 2025/301, in the home member state's time zone): the first report not yet sent. Undefined when nothing is owed:
+ * not major, classification pending, or every report sent.
  */
 export function nextDeadline(
-  incident: { readonly occurredAt: string; readonly classification: Readonly<Record<string, unknown>> },
-  memberState: string,
+  incident: Pick<IncidentView, 'deadlines' | 'initialSentAt' | 'intermediateSentAt' | 'finalSentAt'>,
   now: Date,
 ): NextDeadline | undefined {
-  const c = incident.classification;
-  if (c.major !== true) return undefined;
-  const occurred = new Date(incident.occurredAt);
-  const initialSentAt = dateOf(c.initialSentAt);
-  const intermediateSentAt = dateOf(c.intermediateSentAt);
-  if (dateOf(c.finalSentAt) !== undefined) return undefined;
-  const deadlines = incidentDeadlines({
-    awareAt: dateOf(c.awareAt) ?? occurred,
-    classifiedAt: dateOf(c.classifiedAt) ?? dateOf(c.awareAt) ?? occurred,
-    initialSentAt,
-    intermediateSentAt,
-    timeZone: MEMBER_STATE_TIME_ZONES[memberState as MemberState] ?? 'UTC',
-  });
-  const [report, due] =
-    initialSentAt === undefined
-      ? (['initial', deadlines.initialDue] as const)
-      : intermediateSentAt === undefined
-        ? (['intermediate', deadlines.intermediateDue] as const)
-        : (['final', deadlines.finalDue] as const);
-  if (due === null) return undefined;
-  return { report, due, remainingMs: due.getTime() - now.getTime() };
+  const deadlines = incident.deadlines;
+  if (deadlines === null) return undefined;
+  for (const [report, dueKey, sentKey] of ORDER) {
+    if (incident[sentKey] !== null) continue;
+    const due = deadlines[dueKey];
+    if (due === null) return undefined;
+    const at = new Date(due);
+    return { report, due: at, remainingMs: at.getTime() - now.getTime() };
+  }
+  return undefined;
+}
+
+export interface Duration {
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+  readonly seconds: number;
+}
+
+/** Whole days, hours, minutes and seconds of a span (its absolute value), for a countdown. */
+export function splitDuration(ms: number): Duration {
+  let s = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(s / 86_400);
+  s -= days * 86_400;
+  const hours = Math.floor(s / 3600);
+  s -= hours * 3600;
+  const minutes = Math.floor(s / 60);
+  return { days, hours, minutes, seconds: s - minutes * 60 };
 }

@@ -1,101 +1,188 @@
-import { DEFAULT_RISK_MATRIX, levelOf, type RiskLevel } from '@mica-audit/core';
-import { useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api, query } from '../api/client.ts';
+import type { Engagement, Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Status } from '../shell/async.tsx';
+import { Status, useLoad } from '../shell/async.tsx';
 import { EngagementNav } from '../shell/engagement-nav.tsx';
-import { useRegister, type Risk } from './use-register.ts';
+import { HeatMap, type CellFilter, type RatingView } from './heat-map.tsx';
+import { RiskEditor } from './risk-editor.tsx';
+import { RiskTable } from './risk-table.tsx';
+import type { HeatMapView, RiskPage, RiskView } from './types.ts';
+import { engagementPath } from './use-register.ts';
+import './registers.css';
 
-const MATRIX = DEFAULT_RISK_MATRIX;
+/** Every risk the listing returns with these filters (its first page carries the matrix, appetite and assets). */
+async function loadRisks(
+  path: string,
+  filters: Readonly<Record<string, string | undefined>>,
+  signal: AbortSignal,
+): Promise<RiskPage> {
+  const first = await api<RiskPage>('GET', `${path}${query({ ...filters, page: 1, pageSize: 500 })}`, {
+    signal,
+  });
+  const items = [...first.items];
+  for (let page = 2; items.length < first.total; page += 1) {
+    const next = await api<RiskPage>('GET', `${path}${query({ ...filters, page, pageSize: 500 })}`, {
+      signal,
+    });
+    if (next.items.length === 0) break;
+    items.push(...next.items);
+  }
+  return { ...first, items };
+}
 
-/** The risk register with its likelihood × impact heat map (core's default 5×5 matrix and bands). */
+function readCell(text: string | null, view: RatingView): CellFilter | undefined {
+  const match = /^(\d+)-(\d+)$/.exec(text ?? '');
+  return match === null ? undefined : { view, likelihood: Number(match[1]), impact: Number(match[2]) };
+}
+
+/** The risk register: heat map (inherent or residual; a cell filters the list), filters, create, edit, delete. */
 export function RisksPage() {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const { organisationId = '', engagementId = '' } = useParams();
-  const risks = useRegister<Risk>(organisationId, engagementId, 'risks');
-  if (risks.kind !== 'ok') return <Status state={risks.kind === 'error' ? risks : { kind: 'loading' }} />;
-  const level = (r: Risk): RiskLevel => levelOf(r.likelihood * r.impact, MATRIX);
-  const sorted = [...risks.items].sort((a, b) => b.likelihood * b.impact - a.likelihood * a.impact);
-  const likelihoods = MATRIX.likelihood.map((_, i) => MATRIX.likelihood.length - i);
+  const [params, setParams] = useSearchParams();
+  const base = engagementPath(organisationId, engagementId);
+  const view: RatingView = params.get('view') === 'residual' ? 'residual' : 'inherent';
+  const cell = readCell(params.get('cell'), view);
+  const aboveAppetite = params.get('aboveAppetite') === 'true' ? 'true' : undefined;
+  const overdue = params.get('overdue') === 'true' ? 'true' : undefined;
+  const editingId = params.get('risk');
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [engagement] = useLoad((signal) => api<Engagement>('GET', base, { signal }), [base]);
+  const [risks, reloadRisks] = useLoad(
+    (signal) => loadRisks(`${base}/risks`, { aboveAppetite, overdue }, signal),
+    [base, aboveAppetite, overdue],
+  );
+  const [heat, reloadHeat] = useLoad(
+    (signal) => api<HeatMapView>('GET', `${base}/risks/heat-map`, { signal }),
+    [base],
+  );
+  const [members] = useLoad(
+    (signal) => api<Member[]>('GET', `/api/organisations/${organisationId}/members`, { signal }),
+    [organisationId],
+  );
+  const reload = useCallback(() => {
+    reloadRisks();
+    reloadHeat();
+  }, [reloadRisks, reloadHeat]);
+  const setParam = (changes: Readonly<Record<string, string | undefined>>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes))
+      if (value === undefined) next.delete(key);
+      else next.set(key, value);
+    setParams(next);
+  };
+
+  if (engagement.kind !== 'ok') return <Status state={engagement} />;
+  if (risks.kind !== 'ok') return <Status state={risks} onRetry={reloadRisks} />;
+  const canManage = engagement.value.permissions.includes('risk.manage');
+  const heatCell =
+    cell === undefined || heat.kind !== 'ok'
+      ? undefined
+      : heat.value[cell.view].find((c) => c.likelihood === cell.likelihood && c.impact === cell.impact);
+  const shown =
+    heatCell === undefined
+      ? risks.value.items
+      : risks.value.items.filter((r) => heatCell.riskIds.includes(r.id));
+  const editing: RiskView | undefined =
+    editingId === null || !canManage ? undefined : risks.value.items.find((r) => r.id === editingId);
+  const context = {
+    engagement: engagement.value,
+    matrix: risks.value.matrix,
+    appetite: risks.value.appetite,
+    assets: risks.value.assets,
+    members: members.kind === 'ok' ? members.value : [],
+  };
+  const closeEditor = () => {
+    setCreating(false);
+    setParam({ risk: undefined });
+  };
   return (
     <div>
-      <EngagementNav engagement={risks.engagement} />
-      <h2>{t('risks.title')}</h2>
-      <div className="risks-layout">
-        <section className="card" aria-labelledby="heatmap-title">
-          <h3 id="heatmap-title">{t('risks.heatMap')}</h3>
-          <table className="heatmap">
-            <caption className="sr-only">{t('risks.heatMapCaption')}</caption>
-            <thead>
-              <tr>
-                <td />
-                {MATRIX.impact.map((label, i) => (
-                  <th key={label} scope="col">
-                    {i + 1}
-                    <br />
-                    <span className="small">{label}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {likelihoods.map((l) => (
-                <tr key={l}>
-                  <th scope="row">
-                    {l} <span className="small">{MATRIX.likelihood[l - 1]}</span>
-                  </th>
-                  {MATRIX.impact.map((_, i) => {
-                    const impact = i + 1;
-                    const here = risks.items.filter((r) => r.likelihood === l && r.impact === impact);
-                    return (
-                      <td
-                        key={impact}
-                        className={`cell-${levelOf(l * impact, MATRIX)}`}
-                        title={here.map((r) => r.title).join('\n')}
-                      >
-                        {here.length > 0 ? here.length : ''}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="small muted">{t('risks.axes')}</p>
-        </section>
+      <EngagementNav engagement={engagement.value} />
+      <div className="page-head">
+        <h2>{t('risks.title')}</h2>
+        {canManage && (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('risk.new')}
+          </button>
+        )}
+      </div>
+      {notice !== undefined && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      <div className="risk-register-layout">
+        {heat.kind === 'ok' ? (
+          <HeatMap
+            map={heat.value}
+            view={view}
+            onView={(v) => setParam({ view: v === 'inherent' ? undefined : v, cell: undefined })}
+            selected={cell}
+            onSelect={(c) => setParam({ cell: c === undefined ? undefined : `${c.likelihood}-${c.impact}` })}
+          />
+        ) : (
+          <Status state={heat} onRetry={reloadHeat} />
+        )}
         <section className="card" aria-labelledby="register-title">
           <h3 id="register-title">{t('risks.register')}</h3>
-          {sorted.length === 0 ? (
-            <p className="muted">{t('risks.empty')}</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('risks.risk')}</th>
-                  <th scope="col">{t('risks.likelihood')}</th>
-                  <th scope="col">{t('risks.impact')}</th>
-                  <th scope="col">{t('risks.score')}</th>
-                  <th scope="col">{t('risks.level')}</th>
-                  <th scope="col">{t('risks.treatment')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.title}</th>
-                    <td>{r.likelihood}</td>
-                    <td>{r.impact}</td>
-                    <td>{r.likelihood * r.impact}</td>
-                    <td>
-                      <span className={`level level-${level(r)}`}>{t(`risks.level.${level(r)}`)}</span>
-                    </td>
-                    <td>{r.treatment}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <div className="filters-row" role="group" aria-label={t('ws.filters')}>
+            <label className="chip">
+              <input
+                type="checkbox"
+                checked={aboveAppetite !== undefined}
+                onChange={(e) => setParam({ aboveAppetite: e.target.checked ? 'true' : undefined })}
+              />
+              {t('risk.filterAbove', { appetite: number(risks.value.appetite) })}
+            </label>
+            <label className="chip">
+              <input
+                type="checkbox"
+                checked={overdue !== undefined}
+                onChange={(e) => setParam({ overdue: e.target.checked ? 'true' : undefined })}
+              />
+              {t('risk.filterOverdue')}
+            </label>
+            {cell !== undefined && (
+              <button type="button" onClick={() => setParam({ cell: undefined })}>
+                {t('risk.clearCell', { likelihood: cell.likelihood, impact: cell.impact })}
+              </button>
+            )}
+            <span className="count" role="status">
+              {t('risk.count', { shown: number(shown.length), total: number(risks.value.total) })}
+            </span>
+          </div>
+          <RiskTable
+            base={base}
+            risks={shown}
+            members={context.members}
+            canManage={canManage}
+            selectedId={editingId}
+            onEdit={(r) => setParam({ risk: r.id })}
+            onDeleted={(message) => {
+              setNotice(message);
+              reload();
+            }}
+          />
         </section>
       </div>
+      {(creating || editing !== undefined) && (
+        <RiskEditor
+          key={editing?.id ?? 'new'}
+          context={context}
+          risk={creating ? undefined : editing}
+          onClose={closeEditor}
+          onSaved={(saved) => {
+            setNotice(t('risk.saved', { title: saved.title }));
+            closeEditor();
+            reload();
+          }}
+          onAssetAdded={reloadRisks}
+        />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import type { Engagement } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -15,6 +15,11 @@ export function EngagementNav({ engagement }: { readonly engagement: Engagement 
           {engagement.profile.name} · {engagement.profile.memberState} ·{' '}
           {t('engagements.phaseValue', { phase: t(`phase.${engagement.phase}` as MessageKey) })}
         </p>
+        {engagement.newerProfileAvailable === true && (
+          <p className="small">
+            {t('rescope.banner')} <Link to={`${base}/settings#rescope`}>{t('rescope.review')}</Link>
+          </p>
+        )}
       </div>
       <nav aria-label={engagement.name} className="subnav">
         <NavLink to={base} end>
@@ -26,6 +31,8 @@ export function EngagementNav({ engagement }: { readonly engagement: Engagement 
         <NavLink to={`${base}/risks`}>{t('engagements.risks')}</NavLink>
         <NavLink to={`${base}/incidents`}>{t('engagements.incidents')}</NavLink>
         <NavLink to={`${base}/actions`}>{t('engagements.actions')}</NavLink>
+        <NavLink to={`${base}/reports`}>{t('reports.nav')}</NavLink>
+        <NavLink to={`${base}/settings`}>{t('team.nav')}</NavLink>
       </nav>
     </div>
   );

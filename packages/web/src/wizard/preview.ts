@@ -1,38 +1,77 @@
 import { api } from '../api/client.ts';
-import type { Scoping } from '../api/types.ts';
+import type { ScopedRequirement, ScopingPreview } from '../api/types.ts';
 
 /**
- * The live preview runs scoping on the server, which holds the catalogue. The server advertises a profile-scoping
- * route in its OpenAPI document (a POST to a `…/scoping…` path outside any engagement); when it has none, the wizard
- * says so and the reasons appear once the engagement is opened.
+ * The live preview runs scoping on the server, which holds the catalogue: `POST …/scoping/preview` answers what
+ * opening an engagement with this profile would scope, and stores nothing.
  */
-export type PreviewRoute = (organisationId: string) => string;
-
-let discovered: Promise<PreviewRoute | undefined> | undefined;
-
-/** Finds the preview route once per page load. */
-export function previewRoute(): Promise<PreviewRoute | undefined> {
-  discovered ??= api<{ paths?: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json').then(
-    (doc) => {
-      const path = Object.keys(doc.paths ?? {}).find(
-        (p) => /scop/i.test(p) && !/engagement/i.test(p) && doc.paths?.[p]?.post !== undefined,
-      );
-      if (path === undefined) return undefined;
-      return (organisationId: string) =>
-        path.replace(/\{organisationId\}|:organisationId/, encodeURIComponent(organisationId));
-    },
-    () => undefined,
-  );
-  return discovered;
-}
-
-/** Scopes a profile that is not yet an engagement. */
 export function previewScoping(
-  route: PreviewRoute,
   organisationId: string,
   profile: unknown,
   lang: string,
   signal: AbortSignal,
-): Promise<Scoping> {
-  return api<Scoping>('POST', `${route(organisationId)}?lang=${lang}`, { body: { profile }, signal });
+): Promise<ScopingPreview> {
+  return api<ScopingPreview>(
+    'POST',
+    `/api/organisations/${encodeURIComponent(organisationId)}/scoping/preview`,
+    { body: { profile, lang }, signal },
+  );
+}
+
+/** The part of a profile scoping depends on: the entity's name changes nothing, so typing it sends no request. */
+export function scopingKey<P extends { readonly name: string }>(profile: P | undefined): string | undefined {
+  return profile === undefined ? undefined : JSON.stringify({ ...profile, name: '' });
+}
+
+/** How many requirements became applicable, and how many stopped applying, from one answer to the next. */
+export function previewDelta(
+  previous: readonly ScopedRequirement[],
+  next: readonly ScopedRequirement[],
+): { readonly added: number; readonly removed: number } {
+  const before = new Set(previous.filter((r) => r.applicable).map((r) => r.urn));
+  const after = new Set(next.filter((r) => r.applicable).map((r) => r.urn));
+  let added = 0;
+  for (const urn of after) if (!before.has(urn)) added += 1;
+  let removed = 0;
+  for (const urn of before) if (!after.has(urn)) removed += 1;
+  return { added, removed };
+}
+
+export interface RegulationGroup<R> {
+  readonly regulation: string;
+  readonly requirements: readonly R[];
+}
+
+/** Orders by regulation, MiCA first (the audit is a MiCA audit), the others as they come (stable sort). */
+export function micaFirst<R extends { readonly regulation: string }>(rows: readonly R[]): R[] {
+  return [...rows].sort((a, b) => Number(b.regulation === 'MiCA') - Number(a.regulation === 'MiCA'));
+}
+
+/** Requirements grouped by regulation, MiCA first, then catalogue order. */
+export function groupByRegulation<R extends { readonly regulation: string }>(
+  requirements: readonly R[],
+): RegulationGroup<R>[] {
+  const groups = new Map<string, R[]>();
+  for (const r of requirements) {
+    const list = groups.get(r.regulation) ?? [];
+    groups.set(r.regulation, list);
+    list.push(r);
+  }
+  return [...groups]
+    .sort(([a], [b]) => Number(b === 'MiCA') - Number(a === 'MiCA'))
+    .map(([regulation, list]) => ({ regulation, requirements: list }));
+}
+
+export interface RegulationCount {
+  readonly regulation: string;
+  readonly applicable: number;
+  readonly excluded: number;
+}
+
+/** Applicable and excluded requirements per regulation, in the order of `groupByRegulation`. */
+export function countByRegulation(requirements: readonly ScopedRequirement[]): RegulationCount[] {
+  return groupByRegulation(requirements).map((g) => {
+    const applicable = g.requirements.filter((r) => r.applicable).length;
+    return { regulation: g.regulation, applicable, excluded: g.requirements.length - applicable };
+  });
 }

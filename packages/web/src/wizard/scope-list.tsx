@@ -1,38 +1,88 @@
 import { useMemo, useState } from 'react';
 import type { ScopedRequirement } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { countByRegulation, groupByRegulation, micaFirst, type RegulationCount } from './preview.ts';
+import './wizard-preview.css';
 
-/** Applicable or excluded requirements, each with the reasons scoping gave; `limit` caps a long list. */
+/**
+ * Applicable or excluded requirements grouped by regulation, each with the reasons scoping gave, under a table of
+ * counts by regulation; `limit` caps a long list. Shared by the statement of applicability and the wizard preview.
+ */
 export function ScopeList({
   requirements,
+  counts,
   limit,
+  summary = true,
 }: {
   readonly requirements: readonly ScopedRequirement[];
+  /** Counts the server computed; computed here when absent. */
+  readonly counts?: readonly RegulationCount[];
   readonly limit?: number;
+  /** Whether to state the applicable count (the wizard announces it itself). */
+  readonly summary?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const [show, setShow] = useState<'applicable' | 'excluded'>('applicable');
   const [text, setText] = useState('');
-  const listed = useMemo(() => {
+  const byRegulation = useMemo(
+    () => (counts === undefined ? countByRegulation(requirements) : micaFirst(counts)),
+    [counts, requirements],
+  );
+  const groups = useMemo(() => {
     const needle = text.trim().toLowerCase();
-    return requirements.filter(
+    const listed = requirements.filter(
       (r) =>
         r.applicable === (show === 'applicable') &&
         (needle === '' ||
           `${r.regulation} ${r.ref} ${r.title} ${r.reasons.join(' ')}`.toLowerCase().includes(needle)),
     );
+    return groupByRegulation(listed);
   }, [requirements, show, text]);
-  const shown = limit === undefined ? listed : listed.slice(0, limit);
+  const listedCount = groups.reduce((n, g) => n + g.requirements.length, 0);
+  // The cap applies across groups, in display order.
+  let budget = limit ?? Number.POSITIVE_INFINITY;
+  const shownGroups = groups.flatMap((g) => {
+    if (budget <= 0) return [];
+    const part = g.requirements.slice(0, budget);
+    budget -= part.length;
+    return [{ regulation: g.regulation, total: g.requirements.length, requirements: part }];
+  });
+  const shownCount = shownGroups.reduce((n, g) => n + g.requirements.length, 0);
   return (
     <div className="scope-list">
-      <p>
-        <strong>
-          {t('wizard.previewCount', {
-            applicable: requirements.filter((r) => r.applicable).length,
-            total: requirements.length,
-          })}
-        </strong>
-      </p>
+      {summary && (
+        <p>
+          <strong>
+            {t('wizard.previewCount', {
+              applicable: requirements.filter((r) => r.applicable).length,
+              total: requirements.length,
+            })}
+          </strong>
+        </p>
+      )}
+      <table className="table compact scope-counts">
+        <caption className="sr-only">{t('wizardPreview.countsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ws.filter.regulation')}</th>
+            <th scope="col" className="num">
+              {t('wizardPreview.applicable')}
+            </th>
+            <th scope="col" className="num">
+              {t('wizardPreview.excluded')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {byRegulation.map((c) => (
+            <tr key={c.regulation}>
+              <th scope="row">{c.regulation}</th>
+              <td className="num">{number(c.applicable)}</td>
+              <td className="num">{number(c.excluded)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <div className="filters-row">
         <label className="inline-field">
           <span>{t('wizard.previewFilter')}</span>
@@ -46,24 +96,28 @@ export function ScopeList({
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       </div>
-      {listed.length === 0 && <p className="muted">{t('wizard.previewEmpty')}</p>}
-      <ul className="preview-list">
-        {shown.map((r) => (
-          <li key={r.urn}>
-            <span className="ref">
-              {r.regulation} {r.ref}
-            </span>{' '}
-            {r.title}
-            <ul className="reasons">
-              {r.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      {listed.length > shown.length && (
-        <p className="muted">{t('scope.more', { n: listed.length - shown.length })}</p>
+      {listedCount === 0 && <p className="muted">{t('wizard.previewEmpty')}</p>}
+      {shownGroups.map((g) => (
+        <section key={g.regulation} className="scope-group" aria-label={g.regulation}>
+          <h3>
+            {g.regulation} <span className="muted small">({number(g.total)})</span>
+          </h3>
+          <ul className="preview-list">
+            {g.requirements.map((r) => (
+              <li key={r.urn}>
+                <span className="ref">{r.ref}</span> {r.title}
+                <ul className="reasons">
+                  {r.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {listedCount > shownCount && (
+        <p className="muted">{t('scope.more', { n: listedCount - shownCount })}</p>
       )}
     </div>
   );

@@ -1,19 +1,26 @@
 import { caspPrudentialRequirement, type Profile } from '@mica-audit/core';
-import { useEffect, useMemo, useState } from 'react';
-import type { Scoping } from '../api/types.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import type { ScopingPreview } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ScopeList } from './scope-list.tsx';
-import { previewRoute, previewScoping, type PreviewRoute } from './preview.ts';
+import { previewDelta, previewScoping, scopingKey } from './preview.ts';
 
 type PreviewState =
+  | { readonly kind: 'waiting' }
   | { readonly kind: 'unavailable' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ok'; readonly scoping: Scoping }
+  | {
+      readonly kind: 'ok';
+      readonly scoping: ScopingPreview;
+      readonly delta?: { added: number; removed: number };
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 const SHOWN = 60;
+/** Quiet time after the last edit before asking: typing a figure sends one request, not one per keystroke. */
+const DEBOUNCE_MS = 300;
 
-/** Live preview beside the wizard: applicable requirements with their reasons, and the Art. 67 own funds. */
+/** Live preview beside the wizard: applicable requirements with their reasons, counts, and the Art. 67 own funds. */
 export function ScopePreview({
   organisationId,
   profile,
@@ -24,36 +31,48 @@ export function ScopePreview({
   readonly problem: string | undefined;
 }) {
   const { t, lang, number } = useI18n();
-  const [route, setRoute] = useState<PreviewRoute | undefined | null>(null);
-  const [state, setState] = useState<PreviewState>({ kind: 'loading' });
+  const [state, setState] = useState<PreviewState>({ kind: 'waiting' });
+  const [busy, setBusy] = useState(false);
+  const previous = useRef<ScopingPreview | undefined>(undefined);
+  const key = scopingKey(profile);
+  // The profile object changes on every edit; the request depends only on what scoping reads.
+  const latest = useRef(profile);
+  latest.current = profile;
 
   useEffect(() => {
-    void previewRoute().then(setRoute);
-  }, []);
-
-  useEffect(() => {
-    if (route === null || profile === undefined) return;
-    if (route === undefined) {
-      setState({ kind: 'unavailable' });
-      return;
-    }
+    const current = latest.current;
+    if (key === undefined || current === undefined) return;
     const controller = new AbortController();
-    // Debounced: typing a figure should not send a request per keystroke.
     const timer = setTimeout(() => {
-      setState((s) => (s.kind === 'ok' ? s : { kind: 'loading' }));
-      previewScoping(route, organisationId, profile, lang, controller.signal).then(
-        (scoping) => setState({ kind: 'ok', scoping }),
+      setBusy(true);
+      previewScoping(organisationId, current, lang, controller.signal).then(
+        (scoping) => {
+          const before = previous.current;
+          previous.current = scoping;
+          setState({
+            kind: 'ok',
+            scoping,
+            ...(before === undefined
+              ? {}
+              : { delta: previewDelta(before.requirements, scoping.requirements) }),
+          });
+          setBusy(false);
+        },
         (error: unknown) => {
-          if (!controller.signal.aborted)
-            setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+          // A newer edit superseded this request: its own answer will replace the list.
+          if (controller.signal.aborted) return;
+          setBusy(false);
+          if (error instanceof ApiError && error.code === 'route.not_found')
+            setState({ kind: 'unavailable' });
+          else setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
         },
       );
-    }, 250);
+    }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [route, profile, organisationId, lang]);
+  }, [key, organisationId, lang]);
 
   const ownFunds = useMemo(() => {
     if (profile === undefined || profile.legalStatus !== 'casp' || profile.services.length === 0)
@@ -62,7 +81,7 @@ export function ScopePreview({
   }, [profile]);
 
   return (
-    <aside className="preview card" aria-labelledby="preview-title" aria-live="polite">
+    <aside className="preview card" aria-labelledby="preview-title" aria-busy={busy}>
       <h2 id="preview-title">{t('wizard.preview')}</h2>
       {problem !== undefined && (
         <p className="error" role="alert">
@@ -75,10 +94,36 @@ export function ScopePreview({
           {t('wizard.annexClass', { n: ownFunds.class ?? '' })})
         </p>
       )}
+      {/* Announced on each answer: the count and what the last edit changed, not the whole list. */}
+      <p className="preview-delta" role="status">
+        {busy && t('wizardPreview.updating')}
+        {!busy && state.kind === 'ok' && (
+          <>
+            {t('wizard.previewCount', {
+              applicable: state.scoping.requirements.filter((r) => r.applicable).length,
+              total: state.scoping.requirements.length,
+            })}
+            {state.delta !== undefined &&
+              (state.delta.added > 0 || state.delta.removed > 0) &&
+              ` · ${t('wizardPreview.delta', { added: number(state.delta.added), removed: number(state.delta.removed) })}`}
+          </>
+        )}
+      </p>
+      {state.kind === 'waiting' && !busy && <p className="muted">{t('wizardPreview.waiting')}</p>}
       {state.kind === 'unavailable' && <p className="muted">{t('wizard.previewUnavailable')}</p>}
-      {state.kind === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {state.kind === 'error' && <p className="error">{t('app.error', { message: state.message })}</p>}
-      {state.kind === 'ok' && <ScopeList requirements={state.scoping.requirements} limit={SHOWN} />}
+      {state.kind === 'error' && (
+        <p className="error" role="alert">
+          {t('app.error', { message: state.message })}
+        </p>
+      )}
+      {state.kind === 'ok' && (
+        <ScopeList
+          requirements={state.scoping.requirements}
+          counts={state.scoping.counts}
+          limit={SHOWN}
+          summary={false}
+        />
+      )}
     </aside>
   );
 }

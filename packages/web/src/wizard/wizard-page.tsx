@@ -44,6 +44,11 @@ export function WizardPage() {
   const [team, setTeam] = useState<readonly string[]>([]);
 
   const validation = useMemo(() => validateDraft(draft), [draft]);
+  // Scoping does not read the entity's name: preview from the first tick, before a name is typed.
+  const previewValidation = useMemo(
+    () => (draft.name.trim() === '' ? validateDraft({ ...draft, name: '…' }) : validation),
+    [draft, validation],
+  );
   const index = STEPS.indexOf(step);
   const defaultName = t('wizard.engagementNameDefault', {
     entity: draft.name.trim() === '' ? '…' : draft.name.trim(),
@@ -193,8 +198,8 @@ export function WizardPage() {
         </form>
         <ScopePreview
           organisationId={organisationId}
-          profile={validation.ok ? validation.profile : undefined}
-          problem={validation.ok || draft.name.trim() === '' ? undefined : validation.message}
+          profile={previewValidation.ok ? previewValidation.profile : undefined}
+          problem={previewValidation.ok ? undefined : previewValidation.message}
         />
       </div>
     </section>

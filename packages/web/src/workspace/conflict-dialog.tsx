@@ -3,7 +3,13 @@ import type { Assessment } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AssessmentChange, Conflict } from './use-workspace.ts';
 
-function Summary({ value }: { readonly value: AssessmentChange }) {
+function Summary({
+  value,
+  nameOf,
+}: {
+  readonly value: AssessmentChange;
+  readonly nameOf: (userId: string) => string;
+}) {
   const { t } = useI18n();
   return (
     <dl className="summary">
@@ -17,6 +23,12 @@ function Summary({ value }: { readonly value: AssessmentChange }) {
         <>
           <dt>{t('maturity.label')}</dt>
           <dd>{value.maturity ?? t('maturity.none')}</dd>
+        </>
+      )}
+      {value.assigneeId !== undefined && (
+        <>
+          <dt>{t('assign.label')}</dt>
+          <dd>{value.assigneeId === null ? t('assign.nobody') : nameOf(value.assigneeId)}</dd>
         </>
       )}
       {value.observation !== undefined && (
@@ -39,10 +51,12 @@ function Summary({ value }: { readonly value: AssessmentChange }) {
 export function ConflictDialog({
   conflict,
   refOf,
+  nameOf,
   onResolve,
 }: {
   readonly conflict: Conflict;
   readonly refOf: (urn: string) => string;
+  readonly nameOf: (userId: string) => string;
   readonly onResolve: (choice: 'reload' | 'overwrite') => void;
 }) {
   const { t } = useI18n();
@@ -56,6 +70,7 @@ export function ConflictDialog({
   const theirView: AssessmentChange = {
     status: theirs.status,
     maturity: theirs.maturity,
+    assigneeId: theirs.assigneeId,
     ...(theirs.observation === '' ? {} : { observation: theirs.observation }),
     ...(theirs.interviewNotes === '' ? {} : { interviewNotes: theirs.interviewNotes }),
   };
@@ -74,11 +89,11 @@ export function ConflictDialog({
       <div className="compare">
         <section>
           <h3>{t('conflict.theirs')}</h3>
-          <Summary value={theirView} />
+          <Summary value={theirView} nameOf={nameOf} />
         </section>
         <section>
           <h3>{t('conflict.yours')}</h3>
-          <Summary value={conflict.mine} />
+          <Summary value={conflict.mine} nameOf={nameOf} />
         </section>
       </div>
       <div className="actions">

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Evidence, ScopedRequirement } from '../api/types.ts';
 import { useDomainLabel, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { AssigneeSelect, type Person } from './assign.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
 import type { WorkItem } from './tree.ts';
 import type { AssessmentChange } from './use-workspace.ts';
@@ -17,6 +18,9 @@ export interface DetailProps {
   readonly canUpload: boolean;
   readonly canLink: boolean;
   readonly saving: boolean;
+  /** The engagement team: who the requirement can be assigned to. */
+  readonly team: readonly Person[];
+  readonly nameOf: (userId: string) => string;
   readonly onSave: (urn: string, change: AssessmentChange) => void;
   readonly onSelect: (urn: string) => void;
   readonly onEvidence: (update: (list: readonly Evidence[]) => readonly Evidence[]) => void;
@@ -112,6 +116,13 @@ export function DetailPanel(props: DetailProps) {
             ))}
           </select>
         </label>
+        <AssigneeSelect
+          value={a.assigneeId}
+          team={props.team}
+          nameOf={props.nameOf}
+          disabled={!canEdit}
+          onChange={(assigneeId) => props.onSave(r.urn, { assigneeId })}
+        />
       </div>
       <p className="muted small" aria-live="polite">
         {props.saving

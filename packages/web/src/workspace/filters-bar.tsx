@@ -1,6 +1,7 @@
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '@mica-audit/core';
 import { useDomainLabel, useI18n } from '../i18n/i18n.tsx';
 import { NO_FILTERS, type Filters, type GroupBy } from './tree.ts';
+import './assign.css';
 
 /** Grouping, search and filters above the tree. */
 export function FiltersBar({
@@ -10,6 +11,8 @@ export function FiltersBar({
   onGroupBy,
   regulations,
   domains,
+  assignees,
+  meId,
   shown,
   total,
 }: {
@@ -19,6 +22,10 @@ export function FiltersBar({
   readonly onGroupBy: (groupBy: GroupBy) => void;
   readonly regulations: readonly string[];
   readonly domains: readonly string[];
+  /** The people the assignee filter offers (the team, then former members still holding work). */
+  readonly assignees: readonly { readonly userId: string; readonly name: string; readonly inTeam: boolean }[];
+  /** The signed-in user, for the "assigned to me" quick filter. */
+  readonly meId: string;
   readonly shown: number;
   readonly total: number;
 }) {
@@ -83,6 +90,31 @@ export function FiltersBar({
             <option value="without">{t('ws.filter.withoutEvidence')}</option>
           </select>
         </label>
+        <label className="inline-field">
+          <span>{t('assign.filter')}</span>
+          <select
+            value={filters.assignee}
+            onChange={(e) => onFilters({ ...filters, assignee: e.target.value })}
+          >
+            <option value="">{t('ws.filter.any')}</option>
+            <option value="none">{t('assign.nobody')}</option>
+            {assignees.map((m) => (
+              <option key={m.userId} value={m.userId}>
+                {m.inTeam ? m.name : t('assign.formerMember', { name: m.name })}
+              </option>
+            ))}
+            {filters.assignee === meId && !assignees.some((m) => m.userId === meId) && (
+              <option value={meId}>{t('assign.me')}</option>
+            )}
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-pressed={filters.assignee === meId}
+          onClick={() => onFilters({ ...filters, assignee: filters.assignee === meId ? '' : meId })}
+        >
+          {t('assign.mine')}
+        </button>
         <label className="choice">
           <input
             type="checkbox"

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment, Evidence, ScopedRequirement } from '../api/types.ts';
-import { buildItems, buildRows, moveIndex, NO_FILTERS } from './tree.ts';
+import {
+  assigneeChoices,
+  assignmentChanges,
+  buildItems,
+  buildRows,
+  itemsOfGroup,
+  moveIndex,
+  NO_FILTERS,
+} from './tree.ts';
 
 function req(
   urn: string,
@@ -24,7 +32,11 @@ function req(
   };
 }
 
-function assessment(urn: string, status: Assessment['status'] = 'not-assessed'): Assessment {
+function assessment(
+  urn: string,
+  status: Assessment['status'] = 'not-assessed',
+  assigneeId: string | null = null,
+): Assessment {
   return {
     id: `id-${urn}`,
     engagementId: 'e',
@@ -34,6 +46,7 @@ function assessment(urn: string, status: Assessment['status'] = 'not-assessed'):
     observation: '',
     interviewNotes: 'spoke to the CISO',
     assessorId: null,
+    assigneeId,
     version: 1,
     updatedAt: '2026-11-22T10:00:00.000Z',
   };
@@ -47,9 +60,9 @@ const requirements = [
   { ...req('urn:m:4:1', 'MiCA', '4', ['disclosure']), applicable: false },
 ];
 const assessments = [
-  assessment('urn:m:75:1', 'compliant'),
-  assessment('urn:m:75:2'),
-  assessment('urn:m:68:1', 'non-compliant'),
+  assessment('urn:m:75:1', 'compliant', 'u-ana'),
+  assessment('urn:m:75:2', 'not-assessed', 'u-gone'),
+  assessment('urn:m:68:1', 'non-compliant', 'u-ana'),
   assessment('urn:d:5:1'),
 ];
 const evidence = [{ id: 'ev', requirementUrns: ['urn:m:75:2', 'urn:d:5:1'] } as unknown as Evidence];
@@ -102,6 +115,55 @@ describe('workspace tree', () => {
     expect(keys({ mapped: true })).toEqual(['i:urn:m:75:2']);
     expect(keys({ text: 'CISO' })).toHaveLength(4);
     expect(keys({ text: 'art. 68' })).toEqual(['i:urn:m:68:1']);
+  });
+
+  it('filters by assignee: a user, or nobody', () => {
+    const keys = (assignee: string) =>
+      buildRows(items, { ...NO_FILTERS, assignee }, 'structure', new Set())
+        .filter((r) => r.kind === 'item')
+        .map((r) => r.key);
+    expect(keys('u-ana')).toEqual(['i:urn:m:75:1', 'i:urn:m:68:1']);
+    expect(keys('none')).toEqual(['i:urn:d:5:1']);
+    expect(keys('u-nobody')).toEqual([]);
+    expect(keys('')).toHaveLength(4);
+  });
+
+  it('finds the filtered items under a group, folded or not, for bulk assignment', () => {
+    const urns = (
+      key: string,
+      groupBy: 'structure' | 'domain' = 'structure',
+      statuses = NO_FILTERS.statuses,
+    ) => itemsOfGroup(items, { ...NO_FILTERS, statuses }, groupBy, key).map((i) => i.requirement.urn);
+    expect(urns('r:MiCA')).toEqual(['urn:m:75:1', 'urn:m:75:2', 'urn:m:68:1']);
+    expect(urns('t:MiCA:V')).toEqual(['urn:m:75:1', 'urn:m:75:2', 'urn:m:68:1']);
+    expect(urns('a:MiCA:75')).toEqual(['urn:m:75:1', 'urn:m:75:2']);
+    expect(urns('a:MiCA:75', 'structure', ['compliant'])).toEqual(['urn:m:75:1']);
+    expect(urns('d:governance', 'domain')).toEqual(['urn:m:75:2', 'urn:m:68:1']);
+    expect(urns('r:Unknown')).toEqual([]);
+  });
+
+  it('assigns in bulk only what changes, once per assessment', () => {
+    const governance = itemsOfGroup(items, NO_FILTERS, 'domain', 'd:governance');
+    expect(assignmentChanges(governance, 'u-ana')).toEqual([
+      { id: 'id-urn:m:75:2', version: 1, assigneeId: 'u-ana' },
+    ]);
+    expect(assignmentChanges([...governance, ...governance], null)).toEqual([
+      { id: 'id-urn:m:75:2', version: 1, assigneeId: null },
+      { id: 'id-urn:m:68:1', version: 1, assigneeId: null },
+    ]);
+  });
+
+  it('offers the team, then assignees who left it', () => {
+    const team = [{ userId: 'u-ana', name: 'Ana' }];
+    expect(assigneeChoices(team, items, new Map())).toEqual([
+      { userId: 'u-ana', name: 'Ana', inTeam: true },
+      { userId: 'u-gone', name: 'u-gone', inTeam: false },
+    ]);
+    expect(assigneeChoices(team, items, new Map([['u-gone', 'Gaston']]))[1]).toEqual({
+      userId: 'u-gone',
+      name: 'Gaston',
+      inTeam: false,
+    });
   });
 
   it('groups by domain, a requirement appearing once per domain', () => {

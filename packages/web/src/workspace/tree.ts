@@ -18,6 +18,8 @@ export interface Filters {
   readonly regulation: string;
   readonly evidence: 'any' | 'with' | 'without';
   readonly mapped: boolean;
+  /** '' for anyone, `none` for unassigned, else a user id. */
+  readonly assignee: string;
   readonly text: string;
 }
 
@@ -27,6 +29,7 @@ export const NO_FILTERS: Filters = {
   regulation: '',
   evidence: 'any',
   mapped: false,
+  assignee: '',
   text: '',
 };
 
@@ -79,6 +82,9 @@ export function matches(item: WorkItem, filters: Filters): boolean {
   if (filters.evidence === 'with' && item.evidence === 0) return false;
   if (filters.evidence === 'without' && item.evidence > 0) return false;
   if (filters.mapped && r.mapped.length === 0) return false;
+  if (filters.assignee === 'none' && a.assigneeId !== null) return false;
+  if (filters.assignee !== '' && filters.assignee !== 'none' && a.assigneeId !== filters.assignee)
+    return false;
   const text = filters.text.trim().toLowerCase();
   if (text !== '') {
     const haystack = `${r.regulation} ${r.ref} ${r.title} ${r.urn} ${a.observation} ${a.interviewNotes}`;
@@ -205,4 +211,61 @@ export function moveIndex(current: number, step: number, length: number): number
   if (length === 0) return -1;
   if (current < 0) return step > 0 ? 0 : length - 1;
   return Math.min(length - 1, Math.max(0, current + step));
+}
+
+/**
+ * The filtered items under a group row (`r:…`, `t:…`, `a:…`, `d:…`), whether or not it is folded: the targets of a
+ * bulk action on that group. An unknown key gives none.
+ */
+export function itemsOfGroup(
+  items: readonly WorkItem[],
+  filters: Filters,
+  groupBy: GroupBy,
+  key: string,
+): WorkItem[] {
+  const rows = buildRows(items, filters, groupBy, new Set());
+  const start = rows.findIndex((r) => r.kind === 'group' && r.key === key);
+  const group = rows[start];
+  if (group === undefined) return [];
+  const out: WorkItem[] = [];
+  for (const row of rows.slice(start + 1)) {
+    if (row.depth <= group.depth) break;
+    if (row.kind === 'item') out.push(row.item);
+  }
+  return out;
+}
+
+/** The bulk changes that assign `assigneeId` (null: unassign) to the items, skipping those already so. */
+export function assignmentChanges(
+  items: readonly WorkItem[],
+  assigneeId: string | null,
+): { readonly id: string; readonly version: number; readonly assigneeId: string | null }[] {
+  const seen = new Set<string>();
+  const out: { id: string; version: number; assigneeId: string | null }[] = [];
+  for (const { assessment: a } of items) {
+    // A requirement listed under two domains is one assessment: send it once.
+    if (a.assigneeId === assigneeId || seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push({ id: a.id, version: a.version, assigneeId });
+  }
+  return out;
+}
+
+/**
+ * Who the assignee filter offers: the team, then anyone still assigned who has left it, so the work they hold can
+ * still be found; `names` names them (organisation members), else their id is shown.
+ */
+export function assigneeChoices(
+  team: readonly { readonly userId: string; readonly name: string }[],
+  items: readonly WorkItem[],
+  names: ReadonlyMap<string, string>,
+): { readonly userId: string; readonly name: string; readonly inTeam: boolean }[] {
+  const out = team.map((m) => ({ userId: m.userId, name: m.name, inTeam: true }));
+  const known = new Set(team.map((m) => m.userId));
+  for (const { assessment: a } of items)
+    if (a.assigneeId !== null && !known.has(a.assigneeId)) {
+      known.add(a.assigneeId);
+      out.push({ userId: a.assigneeId, name: names.get(a.assigneeId) ?? a.assigneeId, inTeam: false });
+    }
+  return out;
 }

@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, query } from '../api/client.ts';
-import type { Assessment, Engagement, Evidence, Page, Scoping } from '../api/types.ts';
+import type { Assessment, Engagement, Evidence, Member, Page, Scoping } from '../api/types.ts';
 
 export type AssessmentChange = Partial<
-  Pick<Assessment, 'status' | 'maturity' | 'observation' | 'interviewNotes'>
+  Pick<Assessment, 'status' | 'maturity' | 'observation' | 'interviewNotes' | 'assigneeId'>
 >;
+
+/** The outcome of a bulk assignment: how many changed, or why none did. */
+export type AssignResult =
+  | { readonly kind: 'ok'; readonly changed: number }
+  | { readonly kind: 'conflict'; readonly urn: string }
+  | { readonly kind: 'error'; readonly message: string };
 
 export interface Conflict {
   readonly urn: string;
@@ -17,11 +23,14 @@ export interface WorkspaceData {
   readonly scoping: Scoping;
   readonly assessments: ReadonlyMap<string, Assessment>;
   readonly evidence: readonly Evidence[];
+  /** Members of the organisation (assignees are chosen among those in the engagement team). */
+  readonly members: readonly Member[];
 }
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; data: WorkspaceData };
 
 const PAGE_SIZE = 500;
+const BULK_LIMIT = 1000;
 
 async function allAssessments(base: string, signal: AbortSignal): Promise<Assessment[]> {
   const out: Assessment[] = [];
@@ -63,10 +72,14 @@ export function useWorkspace(organisationId: string, engagementId: string, lang:
       api<Evidence[]>('GET', `/api/organisations/${organisationId}/evidence${query({ engagementId })}`, {
         signal,
       }),
+      api<Member[]>('GET', `/api/organisations/${organisationId}/members`, { signal }),
     ]).then(
-      ([engagement, scoping, assessments, evidence]) => {
+      ([engagement, scoping, assessments, evidence, members]) => {
         server.current = new Map(assessments.map((a) => [a.requirementUrn, a]));
-        setLoad({ kind: 'ok', data: { engagement, scoping, assessments: server.current, evidence } });
+        setLoad({
+          kind: 'ok',
+          data: { engagement, scoping, assessments: server.current, evidence, members },
+        });
       },
       (error: unknown) => {
         if (!signal.aborted)
@@ -130,6 +143,44 @@ export function useWorkspace(organisationId: string, engagementId: string, lang:
     [conflict, publish, send],
   );
 
+  /**
+   * Assigns many requirements in one all-or-nothing request, after any save under way for them. A 409 means one
+   * was changed meanwhile: its current state is shown and nothing was assigned, so the user can simply retry.
+   */
+  const assignMany = useCallback(
+    async (
+      changes: readonly { id: string; version: number; assigneeId: string | null }[],
+    ): Promise<AssignResult> => {
+      const urnOf = new Map([...server.current.values()].map((a) => [a.id, a.requirementUrn]));
+      await Promise.all(changes.map((c) => chains.current.get(urnOf.get(c.id) ?? '') ?? Promise.resolve()));
+      // Saves that finished meanwhile moved versions on: send the versions the server holds now.
+      const fresh = changes.map((c) => ({
+        ...c,
+        version: server.current.get(urnOf.get(c.id) ?? '')?.version ?? c.version,
+      }));
+      let changed = 0;
+      try {
+        // The server takes 1,000 changes per request; a catalogue-sized group fits in one.
+        for (let i = 0; i < fresh.length; i += BULK_LIMIT) {
+          const saved = await api<Assessment[]>('PATCH', `${base}/assessments`, {
+            body: { changes: fresh.slice(i, i + BULK_LIMIT) },
+          });
+          for (const a of saved) publish(a);
+          changed += saved.length;
+        }
+        return { kind: 'ok', changed };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409 && error.current !== undefined) {
+          const theirs = error.current as Assessment;
+          publish(theirs);
+          return { kind: 'conflict', urn: theirs.requirementUrn };
+        }
+        return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    [base, publish],
+  );
+
   const setEvidence = useCallback((update: (list: readonly Evidence[]) => readonly Evidence[]) => {
     setLoad((l) =>
       l.kind === 'ok' ? { kind: 'ok', data: { ...l.data, evidence: update(l.data.evidence) } } : l,
@@ -156,6 +207,7 @@ export function useWorkspace(organisationId: string, engagementId: string, lang:
     resolveConflict,
     saveError,
     setEvidence,
+    assignMany,
     reload: () => setRound((r) => r + 1),
   };
 }

@@ -1,13 +1,24 @@
 import type { AssessmentStatus } from '@mica-audit/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useMe } from '../session/session.tsx';
 import { EngagementNav } from '../shell/engagement-nav.tsx';
+import { BulkAssign } from './assign.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DetailPanel } from './detail-panel.tsx';
 import { FiltersBar } from './filters-bar.tsx';
 import { RequirementTree } from './requirement-tree.tsx';
-import { buildItems, buildRows, NO_FILTERS, type Filters, type GroupBy } from './tree.ts';
+import {
+  assigneeChoices,
+  buildItems,
+  buildRows,
+  itemsOfGroup,
+  matches,
+  NO_FILTERS,
+  type Filters,
+  type GroupBy,
+} from './tree.ts';
 import { useWorkspace } from './use-workspace.ts';
 
 /** Performance mark the benchmark waits for: the tree is rendered and takes input. */
@@ -50,6 +61,27 @@ export function WorkspacePage() {
     [rows],
   );
   const selected = items.find((i) => i.requirement.urn === selectedUrn);
+  const me = useMe();
+  const names = useMemo(() => new Map((data?.members ?? []).map((m) => [m.userId, m.name])), [data?.members]);
+  // The team in the engagement's order, named from the organisation's members.
+  const team = useMemo(
+    () =>
+      (data?.engagement.team ?? []).flatMap((userId) => {
+        const name = names.get(userId);
+        return name === undefined ? [] : [{ userId, name }];
+      }),
+    [data?.engagement.team, names],
+  );
+  const assignees = useMemo(() => assigneeChoices(team, items, names), [team, items, names]);
+  const activeRow = rows[active];
+  const activeGroup = activeRow?.kind === 'group' ? activeRow.key : undefined;
+  const bulkTargets = useMemo(
+    () =>
+      activeGroup === undefined
+        ? items.filter((i) => matches(i, filters))
+        : itemsOfGroup(items, filters, groupBy, activeGroup),
+    [activeGroup, items, filters, groupBy],
+  );
   const permissions = data?.engagement.permissions ?? [];
   const canEdit = permissions.includes('assessment.update');
 
@@ -75,6 +107,16 @@ export function WorkspacePage() {
     },
     [rows],
   );
+
+  // `?requirement=<urn>` (a finding's linked requirement) opens that requirement once the tree has rows.
+  const [searchParams] = useSearchParams();
+  const linkedUrn = searchParams.get('requirement');
+  const [linkApplied, setLinkApplied] = useState<string | null>(null);
+  useEffect(() => {
+    if (linkedUrn === null || linkedUrn === linkApplied || rows.length === 0) return;
+    setLinkApplied(linkedUrn);
+    select(linkedUrn);
+  }, [linkedUrn, linkApplied, rows.length, select]);
 
   const save = ws.save;
   const setStatus = useCallback(
@@ -119,9 +161,19 @@ export function WorkspacePage() {
         }}
         regulations={regulations}
         domains={domains}
+        assignees={assignees}
+        meId={me.user.id}
         shown={shown}
         total={items.length}
       />
+      {canEdit && team.length > 0 && (
+        <BulkAssign
+          items={bulkTargets}
+          scope={activeGroup === undefined ? 'shown' : 'group'}
+          team={team}
+          onAssign={ws.assignMany}
+        />
+      )}
       {ws.saveError !== undefined && (
         <p role="alert" className="error">
           {t('app.error', { message: ws.saveError })}
@@ -163,6 +215,8 @@ export function WorkspacePage() {
               canUpload={permissions.includes('evidence.upload')}
               canLink={permissions.includes('evidence.link')}
               saving={ws.pending.has(selected.requirement.urn)}
+              team={team}
+              nameOf={(userId) => names.get(userId) ?? userId}
               onSave={(urn, change) => void ws.save(urn, change)}
               onSelect={select}
               onEvidence={ws.setEvidence}
@@ -177,6 +231,7 @@ export function WorkspacePage() {
             const r = requirementMap.get(urn);
             return r === undefined ? urn : `${r.regulation} ${r.ref}`;
           }}
+          nameOf={(userId) => names.get(userId) ?? userId}
           onResolve={(choice) => void ws.resolveConflict(choice)}
         />
       )}
