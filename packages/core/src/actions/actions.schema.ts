@@ -27,6 +27,8 @@ const remedy = {
 /** A requirement assessed non-compliant or partially compliant. */
 export const gapSchema = z.strictObject({
   urn: z.string().min(1),
+  /** How people cite the requirement (`DORA Art. 28(8)`); the URN stands in when absent. */
+  ref: z.string().min(1).optional(),
   title: z.string().min(1),
   status: z.enum(['non-compliant', 'partially-compliant']),
   /** Regulatory criticality of the requirement, from the catalogue. */

@@ -49,7 +49,7 @@ describe('golden scenario: first action plan of a custody CASP', () => {
   it('titles a remedy after its most urgent source', () => {
     expect(plan.items.map((i) => i.title)).toEqual([
       'Remediate mica-75-8: Segregate client crypto-assets',
-      'Reduce risk R2: Single wallet engineer',
+      'Reduce risk: Single wallet engineer',
       'Remediate mica-68-6: Business continuity policy',
       'Fix Weak TLS cipher suites (2 assets)',
       'Fix MFA missing on admin console',

@@ -7,6 +7,7 @@ import {
   type ActionInputs,
   type Actor,
   type Catalogue,
+  type CatalogueNode,
   type Finding,
   type Severity,
 } from '@mica-audit/core';
@@ -29,6 +30,20 @@ function severityOf(value: string): Severity {
  * findings (read only: open ones above info become sources) and its rated risks (those above appetite become
  * sources, all of them inform the risk factor).
  */
+
+const REGULATION_LABEL: Readonly<Record<string, string>> = {
+  mica: 'MiCA',
+  dora: 'DORA',
+  tfr: 'TFR',
+  passi: 'PASSI',
+};
+
+/** The citation people read in a plan title (`DORA Art. 28(8)`), instead of the URN. */
+function refOf(node: CatalogueNode | undefined): { ref?: string } {
+  if (node === undefined || node.ref === '') return {};
+  return { ref: `${REGULATION_LABEL[node.library] ?? node.library.toUpperCase()} ${node.ref}` };
+}
+
 export async function actionInputs(
   tx: QueryProps<unknown>['tx'],
   actor: Actor,
@@ -61,6 +76,7 @@ export async function actionInputs(
   return {
     gaps: gaps.map((g) => ({
       urn: g.requirement_urn,
+      ...refOf(nodes.get(g.requirement_urn)),
       title: nodes.get(g.requirement_urn)?.title.en ?? g.requirement_urn,
       status: g.status === 'non-compliant' ? 'non-compliant' : 'partially-compliant',
       // The catalogue carries no criticality yet: every requirement weighs the middle of the scale.

@@ -109,6 +109,9 @@ describe.each(DATABASE_KINDS)('action plan and calculations API on %s', (kind) =
     const finding = itemOf(first, 'finding', findingId);
     expect(gap).toBeDefined();
     expect(finding).toBeDefined();
+    // Titles cite the requirement as people do, never by URN.
+    expect(gap?.title).toMatch(/^Remediate (MiCA|DORA|TFR|PASSI) Art\. \d+/);
+    expect(first.items.filter((i) => i.title.includes('urn:'))).toEqual([]);
     const itemUrl = `${plan()}/items/${encodeURIComponent(gap?.id ?? '')}`;
     const edited = await h.request(org.tokens.contributor, 'PATCH', itemUrl, {
       version: 1,
