@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor, Catalogue } from '@mica-audit/core';
 import type { Auth } from './auth/better-auth.ts';
+import type { ChangeFeed } from './db/change-feed.ts';
 import type { Database } from './db/schema.ts';
 import type { EvidenceStore } from './evidence/store.ts';
 import type { MailService } from './mail/invitation-job.ts';
@@ -21,6 +22,11 @@ export interface ServerContext {
   readonly mail?: MailService | undefined;
   /** The workspace's data directory: uploaded tool files wait for their import job under it (imports-staging.ts). */
   readonly dataDir?: string | undefined;
-  /** The signed-in actor, or a 401 DomainError. */
-  authenticate(request: FastifyRequest): Promise<Actor>;
+  /** When the database changed (db/change-feed.ts); without it nothing is answered from memory. */
+  readonly changes?: ChangeFeed | undefined;
+  /**
+   * The signed-in actor, or a 401 DomainError. With the request's settled change generation, a session already
+   * resolved under that generation is not looked up again.
+   */
+  authenticate(request: FastifyRequest, generation?: number): Promise<Actor>;
 }

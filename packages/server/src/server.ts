@@ -78,6 +78,7 @@ export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Wor
   const app = await buildApp(
     {
       db: database.db,
+      changes: database.changes,
       catalogue,
       store,
       auth: createAuth(database.db, { secret, baseURL }),

@@ -23,10 +23,21 @@ export function createAuthenticator(db: Kysely<Database>, auth: Auth) {
     updateAgeMs: context.sessionConfig.updateAge * 1000,
   }));
 
-  async function sessionActor(request: FastifyRequest): Promise<Actor | undefined> {
+  // Sessions resolved under a change generation (db/change-feed.ts): while no write has committed since, the
+  // session row and the memberships are what they were, so the same cookie is the same actor until the session
+  // expires or its daily refresh is due (both checked on the clock here).
+  const resolved = new Map<
+    string,
+    { readonly actor: Actor; readonly generation: number; readonly until: number }
+  >();
+
+  async function sessionActor(request: FastifyRequest, generation?: number): Promise<Actor | undefined> {
     const { cookie, secret, expiresInMs, updateAgeMs } = await settings;
     const token = verifiedCookie(request.cookies[cookie], secret);
     if (token !== undefined) {
+      const known = generation === undefined ? undefined : resolved.get(token);
+      if (known !== undefined && known.generation === generation && Date.now() < known.until)
+        return known.actor;
       // No join with users: auth_sessions.user_id is a non-null foreign key, so the user exists (better-auth's own
       // lookup joins it only to return it).
       const rows = await db
@@ -39,16 +50,33 @@ export function createAuthenticator(db: Kysely<Database>, auth: Auth) {
       const now = Date.now();
       const expiresAt = first?.expires_at.getTime() ?? 0;
       // better-auth refreshes when expiresAt - expiresIn + updateAge <= now: leave that write to it.
-      if (first !== undefined && expiresAt > now && expiresAt - expiresInMs + updateAgeMs > now)
-        return actorFromRows(first.user_id, rows);
+      const refreshAt = expiresAt - expiresInMs + updateAgeMs;
+      if (first !== undefined && expiresAt > now && refreshAt > now) {
+        const actor = actorFromRows(first.user_id, rows);
+        if (generation !== undefined)
+          remember(token, { actor, generation, until: Math.min(expiresAt, refreshAt) });
+        return actor;
+      }
     }
     const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
     return session === null ? undefined : actorOf(db, session.user.id);
   }
 
-  return async function authenticate(request: FastifyRequest): Promise<Actor> {
+  function remember(token: string, entry: { actor: Actor; generation: number; until: number }): void {
+    resolved.delete(token);
+    resolved.set(token, entry);
+    // Oldest first out: a bound on memory, not on correctness.
+    if (resolved.size > MAX_REMEMBERED_SESSIONS)
+      for (const oldest of resolved.keys()) {
+        resolved.delete(oldest);
+        if (resolved.size <= MAX_REMEMBERED_SESSIONS) break;
+      }
+  }
+
+  return async function authenticate(request: FastifyRequest, generation?: number): Promise<Actor> {
     const bearer = bearerOf(request);
-    const actor = bearer !== undefined ? await tokenActor(db, bearer) : await sessionActor(request);
+    const actor =
+      bearer !== undefined ? await tokenActor(db, bearer) : await sessionActor(request, generation);
     if (actor === undefined)
       throw new DomainError(
         'auth.required',
@@ -58,6 +86,8 @@ export function createAuthenticator(db: Kysely<Database>, auth: Auth) {
     return actor;
   };
 }
+
+const MAX_REMEMBERED_SESSIONS = 10_000;
 
 function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgliteChangeFeed, postgresChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { migrateToLatest } from './migrate.ts';
 import { registerNativeDriver } from './native.ts';
 import type { Database } from './schema.ts';
@@ -17,6 +18,8 @@ export interface DatabaseOptions {
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly kind: 'pglite' | 'postgres';
+  /** Tells this process when the database changed, so that it may answer hot reads from memory (change-feed.ts). */
+  readonly changes: ChangeFeed;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   let db: Kysely<Database>;
   let kind: DatabaseHandle['kind'];
+  let changes: () => Promise<ChangeFeed>;
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     // Broken clients are never reused: pg-pool drops a client that is no longer queryable when it is released.
     const pool = new pg.Pool({
@@ -95,20 +99,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     registerNativeDriver(db, { kind: 'postgres', pool }); // COPY for bulk imports (commands/imports-bulk.ts)
     kind = 'postgres';
+    const connectionString = options.databaseUrl;
+    changes = () => Promise.resolve(postgresChangeFeed(connectionString));
   } else {
     const dir = options.pgliteDir ?? 'memory://';
     if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
     const pglite = new PGlite(dir, { parsers: { 20: (value: string) => Number(value) } });
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     kind = 'pglite';
+    changes = () => pgliteChangeFeed(pglite);
   }
+  let feed: ChangeFeed;
   try {
     await migrateToLatest(db);
+    feed = await changes();
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, kind, close: () => db.destroy() };
+  return {
+    db,
+    kind,
+    changes: feed,
+    async close() {
+      await feed.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** Where the PGlite database lives inside a data directory. */

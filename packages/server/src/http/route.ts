@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { DomainError, formatIssue, type Actor } from '@mica-audit/core';
 import { jsonOfCached } from '../commands/read-cache.ts';
 import type { ServerContext } from '../server-context.ts';
+import { actorKey, ResponseCache } from './response-cache.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Schema = z.ZodType;
@@ -27,6 +28,12 @@ export interface RouteSpec<
   readonly public?: boolean;
   /** A multipart route: the body is streamed by the handler, not parsed here. */
   readonly multipart?: boolean;
+  /**
+   * A hot read whose JSON answer depends only on the caller, the URL (path and query), the catalogue and what the
+   * database holds: no clock, no request header, no reply header. Its answers are remembered until the next committed
+   * write (http/response-cache.ts). GET only.
+   */
+  readonly cached?: boolean;
   readonly handler: (
     input: {
       readonly actor: Actor;
@@ -68,12 +75,25 @@ export function registerRoutes(
   context: ServerContext,
   routes: readonly AnyRoute[],
 ): void {
+  const responses = new ResponseCache();
   for (const spec of routes) {
+    if (spec.cached === true && spec.method !== 'GET')
+      throw new Error(`${spec.url}: only GET routes are cached`);
     app.route({
       method: spec.method,
       url: spec.url,
       handler: async (request, reply) => {
-        const actor = spec.public === true ? ANONYMOUS : await context.authenticate(request);
+        // Every write committed before this request arrived has been seen: what is remembered under this
+        // generation is what the database holds (db/change-feed.ts). Undefined: answer from the database.
+        const generation = spec.public === true ? undefined : await context.changes?.settled();
+        const actor = spec.public === true ? ANONYMOUS : await context.authenticate(request, generation);
+        const key =
+          spec.cached === true && generation !== undefined
+            ? `${actorKey(actor)}\u0000${request.url}`
+            : undefined;
+        const remembered = key === undefined ? undefined : responses.get(key, generation ?? -1);
+        if (remembered !== undefined)
+          return reply.status(200).type('application/json; charset=utf-8').send(remembered);
         const params =
           spec.params === undefined ? undefined : parseWith(spec.params, request.params, 'params');
         const query = spec.query === undefined ? undefined : parseWith(spec.query, request.query, 'query');
@@ -81,7 +101,10 @@ export function registerRoutes(
         const result = await spec.handler({ actor, params, query, body, request, reply }, context);
         if (reply.sent) return reply;
         // A value shared from the read cache is serialized once (the same bytes JSON.stringify gives each time).
-        const json = jsonOfCached(result);
+        const json =
+          jsonOfCached(result) ?? (key === undefined ? undefined : Buffer.from(JSON.stringify(result)));
+        if (key !== undefined && json !== undefined && generation !== undefined)
+          responses.set(key, generation, json);
         if (json !== undefined)
           return reply
             .status(spec.status ?? 200)

@@ -33,6 +33,7 @@ export function assessmentRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/engagements/:engagementId/assessments',
+      cached: true,
       summary: 'Assessments, filtered (status, urnPrefix, q, assignee), sorted and paginated',
       tag: 'assessments',
       params: engagementParams,
@@ -60,6 +61,7 @@ export function assessmentRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/engagements/:engagementId/assessments/:assessmentId',
+      cached: true,
       summary: 'One assessment, with the version to send back when editing it',
       tag: 'assessments',
       params: engagementParams.extend({ assessmentId: z.string().min(1) }),

@@ -15,6 +15,7 @@ export function calculationRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: `${base}/scores`,
+      cached: true,
       summary: 'Compliance scores and coverage by requirement, article, domain, title and regulation',
       tag: 'calculations',
       params: engagementParams,

@@ -18,6 +18,7 @@ export function engagementRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/engagements',
+      cached: true,
       summary: 'Engagements, newest first',
       tag: 'engagements',
       params: orgParams,
@@ -44,6 +45,7 @@ export function engagementRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/engagements/:engagementId',
+      cached: true,
       summary: 'One engagement: profile snapshot, pinned catalogue, assessment counts, your permissions',
       tag: 'engagements',
       params: engagementParams,
@@ -98,6 +100,7 @@ export function engagementRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/engagements/:engagementId/scoping',
+      cached: true,
       summary: "Run scoping on the engagement's profile: every requirement, applicable or not, with reasons",
       tag: 'engagements',
       params: engagementParams,

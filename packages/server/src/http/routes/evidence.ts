@@ -64,6 +64,7 @@ export function evidenceRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: '/api/organisations/:organisationId/evidence',
+      cached: true,
       summary: 'Evidence, optionally of one engagement or supporting one requirement',
       tag: 'evidence',
       params: orgParams,

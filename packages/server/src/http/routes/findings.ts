@@ -30,6 +30,7 @@ export function findingRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: base,
+      cached: true,
       summary:
         'The engagement findings, filtered by tool, severity, audit type, status, asset, requirement or words of the title (`q`), sorted by `sort` (`-` for descending)',
       tag: 'findings',
@@ -51,6 +52,7 @@ export function findingRoutes(): AnyRoute[] {
     route({
       method: 'GET',
       url: `${base}/facets`,
+      cached: true,
       summary:
         'The tools, severities, audit types, statuses and assets of the findings, with counts (filter choices)',
       tag: 'findings',
