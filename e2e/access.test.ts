@@ -4,13 +4,11 @@
 // assignee filter finds it; a newer entity profile is re-scoped; the wizard's live preview follows a ticked service. Every step leaves a screenshot
 // in e2e/artifacts/access/ and passes axe-core with no serious or critical issue.
 import assert from 'node:assert/strict';
-import { mkdir, rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { seriousViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
-import { startDemo, type DemoServer } from './support/demo-server.ts';
+import type { DemoServer } from './support/demo-server.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/access/', import.meta.url));
 const INVITEE = {
@@ -19,45 +17,24 @@ const INVITEE = {
   password: 'a long passphrase 2026',
 };
 
+let session: BrowserSession;
 let demo: DemoServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-let shot = 0;
 let acceptLink = '';
-const pageErrors: string[] = [];
 
-async function step(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: `${ARTIFACTS}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
-}
-
-async function signIn(email: string, password: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function api<T>(method: string, path: string): Promise<T> {
-  const response = await page.request.fetch(`${demo.url}${path}`, { method });
-  assert.ok(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const step = (name: string) => session.step(name);
+const signIn = (email: string, password: string) => session.signIn(email, password);
+const api = <T>(method: string, path: string) => session.api<T>(method, path);
 
 const engagementPath = () => `/o/${demo.organisationId}/engagements/${demo.engagementId}`;
 
 before(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  demo = await startDemo();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  session = await openSession({ artifacts: ARTIFACTS, fullPage: true });
+  ({ demo, page } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await demo?.stop();
+  await session?.close();
 });
 
 void test('the administrator invites an auditor and, without mail, gets the accept link to pass on', async () => {
@@ -204,7 +181,12 @@ void test('a newer entity profile is offered as a re-scope, previewed, then appl
     .getByText(/Art\. 76/)
     .first()
     .waitFor();
-  await panel.getByText('provides trading-platform (MiCA Art. 3(1)(16), point b)').first().waitFor();
+  await panel
+    .getByText(
+      'service provided: operation of a trading platform for crypto-assets (MiCA Art. 3(1)(16), point b)',
+    )
+    .first()
+    .waitFor();
   await step('rescope-preview');
   await panel.getByRole('button', { name: 'Re-scope the engagement' }).click();
   await page.getByText(/^Re-scoped: \d+ requirements became applicable/).waitFor();
@@ -232,10 +214,15 @@ void test('the wizard preview follows the profile as a service is ticked', async
   const after = await applicable();
   assert.ok(after > before, `custody should add requirements (${before} → ${after})`);
   await preview.getByRole('heading', { name: /^MiCA/ }).waitFor();
-  await preview.getByText('provides custody (MiCA Art. 3(1)(16), point a)').first().waitFor();
+  await preview
+    .getByText(
+      'service provided: custody and administration of crypto-assets on behalf of clients (MiCA Art. 3(1)(16), point a)',
+    )
+    .first()
+    .waitFor();
   await step('wizard-preview');
 });
 
 void test('no page threw', () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(session.pageErrors, []);
 });

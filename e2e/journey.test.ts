@@ -1,17 +1,16 @@
 // The auditor's journey in real Chromium against the demo server: sign in, open an engagement through the scoping
 // wizard, assess requirements, upload evidence, settle a version conflict, read the dashboard, switch language,
-// import a SARIF and an Nmap file, add a risk, issue the PDF report, preview, download and verify it, sign out.
-// Every step leaves a screenshot in e2e/artifacts/ and passes axe-core with no serious or critical issue.
+// import a SARIF and an Nmap file, add a risk, issue the PDF report, preview, download and verify it. The tour of the
+// demo engagement, signing out and TOTP follow in demo-tour.test.ts. Every step leaves a screenshot in
+// e2e/artifacts/ and passes axe-core with no serious or critical issue.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { seriousViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
-import { startDemo, type DemoServer } from './support/demo-server.ts';
-import { totpCode } from './support/totp.ts';
+import type { DemoServer } from './support/demo-server.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const EVIDENCE = Buffer.from('Custody policy v3\nApproved by the management body on 2026-10-01.\n');
@@ -19,52 +18,23 @@ const EVIDENCE = Buffer.from('Custody policy v3\nApproved by the management body
 const SARIF = fileURLToPath(new URL('./fixtures/wallet-api.sarif', import.meta.url));
 const NMAP = fileURLToPath(new URL('./fixtures/custody-network.xml', import.meta.url));
 
+let session: BrowserSession;
 let demo: DemoServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-let shot = 0;
 /** The engagement the wizard opens; the later steps import, add a risk and report in it. */
 let engagementId = '';
-const consoleErrors: string[] = [];
 
-async function step(name: string, options: { axe?: boolean } = {}): Promise<void> {
-  shot += 1;
-  await page.screenshot({
-    path: `${ARTIFACTS}${String(shot).padStart(2, '0')}-${name}.png`,
-    fullPage: false,
-  });
-  if (options.axe !== false) {
-    const violations = await seriousViolations(page);
-    assert.deepEqual(violations, [], `axe on ${name}`);
-  }
-}
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await page.request.fetch(`${demo.url}${path}`, {
-    method,
-    ...(body === undefined ? {} : { data: body }),
-  });
-  assert.ok(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const step = (name: string, options?: { axe?: boolean }) => session.step(name, options);
+const api = <T>(method: string, path: string, body?: unknown) => session.api<T>(method, path, body);
 
 before(async () => {
   // Only this journey's screenshots: the other browser tests keep theirs in sub-folders (artifacts/access/, …).
-  await mkdir(ARTIFACTS, { recursive: true });
-  for (const entry of await readdir(ARTIFACTS, { withFileTypes: true }))
-    if (entry.isFile() && entry.name.endsWith('.png')) await rm(`${ARTIFACTS}${entry.name}`);
-  demo = await startDemo();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  session = await openSession({ artifacts: ARTIFACTS, fullPage: false });
+  ({ demo, page } = session);
 });
 
 after(async () => {
-  await browser?.close();
-  await demo?.stop();
+  await session?.close();
 });
 
 void test('a signed-out visitor gets the sign-in page at /', async () => {
@@ -463,75 +433,8 @@ void test('the PDF report is issued as a job, previewed, downloaded and verified
   await step('report-verified');
 });
 
-void test('the demo engagement shows its scope, findings, risks, incidents and action plan', async () => {
-  const base = `${demo.url}/o/${demo.organisationId}/engagements/${demo.engagementId}`;
-  await page.goto(`${base}/scope`);
-  await page.getByRole('heading', { name: 'Statement of applicability' }).waitFor();
-  await page.getByLabel('Show').selectOption('excluded');
-  await page
-    .getByText(/does not provide|not/)
-    .first()
-    .waitFor();
-  await step('scope');
-  await page.getByRole('link', { name: 'Findings' }).click();
-  await page.getByRole('heading', { name: 'Technical findings' }).waitFor();
-  await page.getByRole('row').nth(1).waitFor();
-  await step('findings');
-  await page.getByRole('link', { name: 'Risks' }).click();
-  await page.getByRole('heading', { name: 'Heat map' }).waitFor();
-  await step('risks');
-  await page.getByRole('link', { name: 'Incidents' }).click();
-  await page.getByRole('heading', { name: 'ICT incidents' }).waitFor();
-  await step('incidents');
-  await page.getByRole('link', { name: 'Action plan' }).click();
-  await page.getByRole('heading', { name: 'Action plan', level: 2 }).waitFor();
-  await step('actions');
-});
-
-void test('members and their roles are listed for the administrator', async () => {
-  await page.getByRole('link', { name: 'Members' }).click();
-  await page.getByRole('heading', { name: 'Members' }).waitFor();
-  await page.getByRole('cell', { name: demo.user.email }).waitFor();
-  await step('members');
-});
-
-void test('signing out returns to the sign-in page', async () => {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to mica-audit' }).waitFor();
-  const me = await page.request.get(`${demo.url}/api/me`);
-  assert.equal(me.status(), 401);
-});
-
-void test('with TOTP enabled, sign-in asks for the code and accepts it', async () => {
-  const request = page.request;
-  const post = async (path: string, data: unknown) => {
-    const response = await request.post(`${demo.url}${path}`, { data });
-    assert.ok(response.ok(), `${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  };
-  await post('/api/auth/sign-in', { email: demo.user.email, password: demo.user.password });
-  const { totpURI } = (await post('/api/auth/two-factor/enable', { password: demo.user.password })) as {
-    totpURI: string;
-  };
-  await post('/api/auth/two-factor/verify', { code: totpCode(totpURI) });
-  await post('/api/auth/sign-out', {});
-  await page.goto(`${demo.url}/`);
-  await page.getByLabel('Email').fill(demo.user.email);
-  await page.getByLabel('Password').fill(demo.user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Authentication code').waitFor();
-  await step('sign-in-totp');
-  const wrong = totpCode(totpURI) === '000000' ? '111111' : '000000';
-  await page.getByLabel('Authentication code').fill(wrong);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('alert').filter({ hasText: 'This code is wrong or has expired' }).waitFor();
-  await page.getByLabel('Authentication code').fill(totpCode(totpURI));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Engagements' }).waitFor();
-});
-
 void test('the browser console stayed free of errors', () => {
   // Chromium logs failed requests: the 401 of the wrong password and the 409 of the conflict are expected.
-  const unexpected = consoleErrors.filter((e) => !/status of (401|409)/.test(e));
+  const unexpected = session.consoleErrors.filter((e) => !/status of (401|409)/.test(e));
   assert.deepEqual(unexpected, []);
 });

@@ -4,37 +4,22 @@
 // impact/effort matrix and the timeline. Each step leaves a screenshot in e2e/artifacts/registers/ and passes
 // axe-core with no serious or critical issue.
 import assert from 'node:assert/strict';
-import { mkdir, rm } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { seriousViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
-import { startDemo, type DemoServer } from './support/demo-server.ts';
+import type { DemoServer } from './support/demo-server.ts';
+import { openSession, type BrowserSession } from './support/session.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/registers/', import.meta.url));
 
+let session: BrowserSession;
 let demo: DemoServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-let shot = 0;
 let base = '';
 let api = '';
 
-async function step(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: `${ARTIFACTS}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
-  assert.deepEqual(await seriousViolations(page), [], `axe on ${name}`);
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await page.request.fetch(`${demo.url}${path}`, {
-    method,
-    ...(body === undefined ? {} : { data: body }),
-  });
-  assert.ok(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const step = (name: string) => session.step(name);
+const call = <T>(method: string, path: string, body?: unknown) => session.api<T>(method, path, body);
 
 /** `YYYY-MM-DDTHH:mm` in the browser's time zone, for a datetime-local input. */
 async function localInput(page: Page, at: number): Promise<string> {
@@ -46,23 +31,17 @@ async function localInput(page: Page, at: number): Promise<string> {
 }
 
 before(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
-  await mkdir(ARTIFACTS, { recursive: true });
-  demo = await startDemo();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+  session = await openSession({ artifacts: ARTIFACTS, fullPage: true });
+  ({ demo, page } = session);
   base = `${demo.url}/o/${demo.organisationId}/engagements/${demo.engagementId}`;
   api = `/api/organisations/${demo.organisationId}/engagements/${demo.engagementId}`;
   await page.goto(`${demo.url}/`);
-  await page.getByLabel('Email').fill(demo.user.email);
-  await page.getByLabel('Password').fill(demo.user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await session.signIn(demo.user.email, demo.user.password);
   await page.getByRole('heading', { name: 'Engagements' }).waitFor();
 });
 
 after(async () => {
-  await browser?.close();
-  await demo?.stop();
+  await session?.close();
 });
 
 void test('findings are filtered by severity and sorted by the server', async () => {

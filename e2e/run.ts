@@ -24,6 +24,7 @@ process.exit(
     // One file at a time: each starts its own demo server and Chromium, too much for two cores at once.
     '--test-concurrency=1',
     'e2e/journey.test.ts',
+    'e2e/demo-tour.test.ts',
     'e2e/access.test.ts',
     'e2e/registers.test.ts',
   ]),

@@ -52,7 +52,7 @@ describe('mica-audit', () => {
       applicable: true,
       reasons: [
         'legal status: crypto-asset service provider authorised under MiCA Art. 59/63',
-        'provides custody (MiCA Art. 3(1)(16), point a)',
+        'service provided: custody and administration of crypto-assets on behalf of clients (MiCA Art. 3(1)(16), point a)',
       ],
       mapped: [{ urn: 'urn:mica-audit:demo:art-71:2', relation: 'intersect' }],
     });

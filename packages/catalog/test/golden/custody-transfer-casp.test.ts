@@ -31,11 +31,11 @@ describe('golden scope: custody + transfer CASP (FR)', async () => {
   it('applies custody (Art. 75) because the firm provides custody, and not the trading-platform rules', () => {
     expect(requirement(result, 'urn:mica-audit:mica:art-75:1').applicable).toBe(true);
     expect(reasons(result, 'urn:mica-audit:mica:art-75:1')).toContain(
-      'provides custody (MiCA Art. 3(1)(16), point a)',
+      'service provided: custody and administration of crypto-assets on behalf of clients (MiCA Art. 3(1)(16), point a)',
     );
     expect(requirement(result, 'urn:mica-audit:mica:art-76:1:a').applicable).toBe(false);
     expect(reasons(result, 'urn:mica-audit:mica:art-76:1:a')).toEqual([
-      'provides none of trading-platform (MiCA Art. 3(1)(16), point b)',
+      'service not provided: operation of a trading platform for crypto-assets (MiCA Art. 3(1)(16), point b)',
     ]);
   });
 

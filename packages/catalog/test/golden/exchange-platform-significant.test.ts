@@ -34,7 +34,7 @@ describe('golden scope: exchange with a trading platform above 15 million EU use
   it('explains the significance by the user count', () => {
     expect(requirement(result, 'urn:mica-audit:mica:art-85:2').applicable).toBe(true);
     expect(reasons(result, 'urn:mica-audit:mica:art-85:2')).toContain(
-      'average active users in the Union: 16,000,000, at least 15,000,000',
+      'average active users in the Union: 16,000,000 (condition: at least 15,000,000, met)',
     );
   });
 });

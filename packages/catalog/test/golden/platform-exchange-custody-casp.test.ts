@@ -39,7 +39,7 @@ describe('golden scope: trading platform + exchange + custody CASP (LU)', async 
     expect(applicableArticles(result, 'MiCA')).toContain('92');
     expect(requirement(result, 'urn:mica-audit:mica:art-85:2').applicable).toBe(false);
     expect(reasons(result, 'urn:mica-audit:mica:art-85:2')).toEqual([
-      'average active users in the Union: 3,000,000, not at least 15,000,000',
+      'average active users in the Union: 3,000,000 (condition: at least 15,000,000, not met)',
     ]);
   });
 });

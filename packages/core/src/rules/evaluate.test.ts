@@ -16,7 +16,7 @@ describe('evaluate', () => {
     const result = evaluate(parseRule('service in [custody, advice] and legalStatus == casp'), casp);
     expect(result.value).toBe(true);
     expect(result.reasons.map((r) => r.en)).toEqual([
-      'provides custody (MiCA Art. 3(1)(16), point a)',
+      'service provided: custody and administration of crypto-assets on behalf of clients (MiCA Art. 3(1)(16), point a)',
       'legal status: crypto-asset service provider authorised under MiCA Art. 59/63',
     ]);
   });
@@ -25,10 +25,10 @@ describe('evaluate', () => {
     const result = evaluate(parseRule('legalStatus == casp and service in [trading-platform]'), casp);
     expect(result.value).toBe(false);
     expect(result.reasons.map((r) => r.en)).toEqual([
-      'provides none of trading-platform (MiCA Art. 3(1)(16), point b)',
+      'service not provided: operation of a trading platform for crypto-assets (MiCA Art. 3(1)(16), point b)',
     ]);
     expect(result.reasons.map((r) => r.fr)).toEqual([
-      'ne fournit aucun des services trading-platform (MiCA, art. 3, par. 1, point 16, b)',
+      "service non fourni\u00a0: exploitation d'une plateforme de négociation de crypto-actifs (MiCA, art. 3, par. 1, point 16, b)",
     ]);
   });
 
@@ -38,8 +38,8 @@ describe('evaluate', () => {
       value: false,
       reasons: [
         {
-          en: 'average active users in the Union: 250,000, not at least 15,000,000',
-          fr: "nombre moyen d'utilisateurs actifs dans l'Union : 250\u202f000, pas au moins 15\u202f000\u202f000",
+          en: 'average active users in the Union: 250,000 (condition: at least 15,000,000, not met)',
+          fr: "nombre moyen d'utilisateurs actifs dans l'Union\u00a0: 250\u202f000 (condition\u00a0: au moins 15\u202f000\u202f000, non remplie)",
         },
       ],
     });
@@ -50,7 +50,7 @@ describe('evaluate', () => {
     );
     expect(evaluate(parseRule('not facts.holdsClientFunds'), casp)).toEqual({
       value: true,
-      reasons: [{ en: "holds clients' funds: no", fr: 'détient des fonds de clients : non' }],
+      reasons: [{ en: "holds clients' funds: no", fr: 'détient des fonds de clients\u00a0: non' }],
     });
   });
 

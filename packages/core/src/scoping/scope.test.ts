@@ -103,7 +103,7 @@ describe('scope', () => {
     ]);
     expect(art75?.reasons.map((r) => r.en)).toEqual([
       'legal status: crypto-asset service provider authorised under MiCA Art. 59/63',
-      'provides custody (MiCA Art. 3(1)(16), point a)',
+      'service provided: custody and administration of crypto-assets on behalf of clients (MiCA Art. 3(1)(16), point a)',
     ]);
     expect(art758?.reasons.map((r) => r.en)).toEqual([
       "holds clients' funds: not given (facts.holdsClientFunds; treated as no)",

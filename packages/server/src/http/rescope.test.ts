@@ -102,7 +102,7 @@ describe.each(DATABASE_KINDS)('re-scoping an engagement on %s', (kind) => {
       hasWork: true,
       assessmentId: exchange?.id,
     });
-    expect(removed?.reasons.join(' ')).toContain('exchange-funds');
+    expect(removed?.reasons.join(' ')).toContain('échange de crypto-actifs contre des fonds');
     expect(removed?.reasons.join(' ')).toContain('ne fournit aucun');
     expect(preview.unchanged + preview.removed.length).toBe(before.total);
     // Previewing changes nothing.
@@ -148,7 +148,7 @@ describe.each(DATABASE_KINDS)('re-scoping an engagement on %s', (kind) => {
       observation: 'Price disclosure only on the web site.',
     });
     expect(keptExchange?.outOfScope?.profileVersion).toBe(2);
-    expect(keptExchange?.outOfScope?.reasons[0]?.en).toContain('exchange-funds');
+    expect(keptExchange?.outOfScope?.reasons[0]?.en).toContain('exchange of crypto-assets for funds');
     // It is read-only while out of scope.
     const edit = await h.request(org.tokens.auditor, 'PATCH', `${base}/assessments/${keptExchange?.id}`, {
       version: keptExchange?.version,

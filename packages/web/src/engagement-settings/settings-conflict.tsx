@@ -1,53 +1,30 @@
-import { useEffect, useRef } from 'react';
 import type { Engagement } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { SaveConflictDialog, type ConflictItem } from '../shell/save-conflict.tsx';
 import type { EngagementPatch } from './engagement-form.ts';
 
-function Fields({
-  value,
-  nameOf,
-}: {
-  readonly value: Omit<EngagementPatch, 'version'>;
-  readonly nameOf: (userId: string) => string;
-}) {
-  const { t, date } = useI18n();
-  const day = (iso: string | null | undefined) =>
-    iso === null || iso === undefined ? t('app.none') : date(iso);
-  return (
-    <dl className="summary">
-      {value.name !== undefined && (
-        <>
-          <dt>{t('team.name')}</dt>
-          <dd>{value.name}</dd>
-        </>
-      )}
-      {value.phase !== undefined && (
-        <>
-          <dt>{t('engagements.phase')}</dt>
-          <dd>{t(`phase.${value.phase}` as MessageKey)}</dd>
-        </>
-      )}
-      {value.startDate !== undefined && (
-        <>
-          <dt>{t('team.startDate')}</dt>
-          <dd>{day(value.startDate)}</dd>
-        </>
-      )}
-      {value.endDate !== undefined && (
-        <>
-          <dt>{t('team.endDate')}</dt>
-          <dd>{day(value.endDate)}</dd>
-        </>
-      )}
-      {value.team !== undefined && (
-        <>
-          <dt>{t('team.members')}</dt>
-          <dd>{value.team.length === 0 ? t('app.none') : value.team.map(nameOf).join(', ')}</dd>
-        </>
-      )}
-    </dl>
-  );
+type Fields = Omit<EngagementPatch, 'version'>;
+
+function itemsOf(
+  value: Fields,
+  t: Translate,
+  date: (iso: string) => string,
+  nameOf: (userId: string) => string,
+): ConflictItem[] {
+  const day = (iso: string | null) => (iso === null ? t('app.none') : date(iso));
+  const items: ConflictItem[] = [];
+  if (value.name !== undefined) items.push({ label: t('team.name'), value: value.name });
+  if (value.phase !== undefined)
+    items.push({ label: t('engagements.phase'), value: t(`phase.${value.phase}` as MessageKey) });
+  if (value.startDate !== undefined) items.push({ label: t('team.startDate'), value: day(value.startDate) });
+  if (value.endDate !== undefined) items.push({ label: t('team.endDate'), value: day(value.endDate) });
+  if (value.team !== undefined)
+    items.push({
+      label: t('team.members'),
+      value: value.team.length === 0 ? t('app.none') : value.team.map(nameOf).join(', '),
+    });
+  return items;
 }
 
 /**
@@ -65,15 +42,10 @@ export function SettingsConflict({
   readonly nameOf: (userId: string) => string;
   readonly onResolve: (choice: 'reload' | 'overwrite') => void;
 }) {
-  const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d !== null && !d.open) d.showModal();
-  }, []);
+  const { t, date } = useI18n();
   const { version: _version, ...changed } = mine;
   // Their values of the fields you changed, so the two columns compare like with like.
-  const theirView: Omit<EngagementPatch, 'version'> = {
+  const theirView: Fields = {
     ...(changed.name === undefined ? {} : { name: theirs.name }),
     ...(changed.phase === undefined ? {} : { phase: theirs.phase as EngagementPatch['phase'] }),
     ...(changed.startDate === undefined ? {} : { startDate: theirs.startDate }),
@@ -81,35 +53,12 @@ export function SettingsConflict({
     ...(changed.team === undefined ? {} : { team: theirs.team }),
   };
   return (
-    <dialog
-      ref={dialog}
-      className="conflict"
-      aria-labelledby="settings-conflict-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onResolve('reload');
-      }}
-    >
-      <h2 id="settings-conflict-title">{t('team.conflictTitle')}</h2>
-      <p>{t('team.conflictBody', { version: theirs.version })}</p>
-      <div className="compare">
-        <section>
-          <h3>{t('conflict.theirs')}</h3>
-          <Fields value={theirView} nameOf={nameOf} />
-        </section>
-        <section>
-          <h3>{t('conflict.yours')}</h3>
-          <Fields value={changed} nameOf={nameOf} />
-        </section>
-      </div>
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => onResolve('reload')}>
-          {t('conflict.reload')}
-        </button>
-        <button type="button" onClick={() => onResolve('overwrite')}>
-          {t('conflict.overwrite')}
-        </button>
-      </div>
-    </dialog>
+    <SaveConflictDialog
+      title={t('team.conflictTitle')}
+      body={t('team.conflictBody', { version: theirs.version })}
+      theirs={itemsOf(theirView, t, date, nameOf)}
+      mine={itemsOf(changed, t, date, nameOf)}
+      onResolve={onResolve}
+    />
   );
 }

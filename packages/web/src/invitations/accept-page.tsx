@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SignInPage } from '../pages/sign-in.tsx';
 import { useMe, useSession } from '../session/session.tsx';
-import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { Shell } from '../shell/shell.tsx';
+import { FormError, InputField, SignedOutPage, SubmitButton, useSubmit } from '../shell/signed-out.tsx';
 import { acceptProblem, type AcceptProblem } from './invitation-logic.ts';
 import './invitations.css';
 
@@ -53,91 +53,61 @@ function SignUpPage({ onSignIn }: { readonly onSignIn: () => void }) {
   const { t } = useI18n();
   const { refresh } = useSession();
   const [draft, setDraft] = useState({ name: '', email: '', password: '' });
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const errorId = useId();
-  const hintId = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { error, busy, errorId, submit } = useSubmit(
+    async () => {
       await api('POST', '/api/auth/sign-up', { body: draft, quiet401: true });
       await refresh();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'auth.sign_up_closed')
-        setError(t('invite.accept.signUpClosed'));
-      else setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    (caught) =>
+      caught instanceof ApiError && caught.code === 'auth.sign_up_closed'
+        ? t('invite.accept.signUpClosed')
+        : caught instanceof Error
+          ? caught.message
+          : String(caught),
+  );
 
   return (
-    <div className="sign-in-page">
-      <header className="sign-in-top">
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="sign-in-card">
-        <h1>{t('invite.accept.signUpTitle')}</h1>
-        <p className="muted">{t('invite.accept.signUpLead')}</p>
-        <form onSubmit={(e) => void submit(e)} aria-describedby={error === undefined ? undefined : errorId}>
-          <label className="field">
-            <span>{t('members.name')}</span>
-            <input
-              name="name"
-              autoComplete="name"
-              required
-              maxLength={200}
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('invite.accept.invitedEmail')}</span>
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={draft.email}
-              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('signIn.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              aria-describedby={hintId}
-              value={draft.password}
-              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-            />
-            <small id={hintId} className="muted">
-              {t('invite.accept.passwordHint')}
-            </small>
-          </label>
-          {error !== undefined && (
-            <p id={errorId} role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('invite.accept.creating') : t('invite.accept.create')}
-          </button>
-        </form>
-        <p>
-          {t('invite.accept.haveAccount')}{' '}
-          <button type="button" className="link-button" onClick={onSignIn}>
-            {t('signIn.submit')}
-          </button>
-        </p>
-      </main>
-    </div>
+    <SignedOutPage title={t('invite.accept.signUpTitle')} lead={t('invite.accept.signUpLead')}>
+      <form onSubmit={(e) => void submit(e)} aria-describedby={error === undefined ? undefined : errorId}>
+        <InputField
+          label={t('members.name')}
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={200}
+          value={draft.name}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <InputField
+          label={t('invite.accept.invitedEmail')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={draft.email}
+          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+        />
+        <InputField
+          label={t('signIn.password')}
+          hint={t('invite.accept.passwordHint')}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={draft.password}
+          onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+        />
+        <FormError id={errorId} error={error} />
+        <SubmitButton busy={busy} label={t('invite.accept.create')} busyLabel={t('invite.accept.creating')} />
+      </form>
+      <p>
+        {t('invite.accept.haveAccount')}{' '}
+        <button type="button" className="link-button" onClick={onSignIn}>
+          {t('signIn.submit')}
+        </button>
+      </p>
+    </SignedOutPage>
   );
 }
 

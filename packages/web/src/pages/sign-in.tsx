@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { LanguageSwitch } from '../shell/language-switch.tsx';
 import { useSession } from '../session/session.tsx';
+import { FormError, InputField, SignedOutPage, SubmitButton, useSubmit } from '../shell/signed-out.tsx';
 
 /** Error codes a server may answer with when the account has a second factor and none (or a wrong one) was sent. */
 const TOTP_CODES = new Set([
@@ -41,18 +41,10 @@ export function SignInPage({ children }: { readonly children?: ReactNode } = {})
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
-  const [error, setError] = useState<string | undefined>();
   const [info, setInfo] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const errorId = useId();
-  const totpHintId = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setInfo(undefined);
-    try {
+  const { error, busy, errorId, submit } = useSubmit(
+    async () => {
+      setInfo(undefined);
       const verify = needsTotp ? await totpVerifyPath() : undefined;
       const answer =
         verify === undefined
@@ -71,90 +63,69 @@ export function SignInPage({ children }: { readonly children?: ReactNode } = {})
         return;
       }
       await refresh();
-    } catch (caught) {
-      if (needsTotp) setError(t('signIn.totpInvalid'));
-      else if (caught instanceof ApiError && TOTP_CODES.has(caught.code)) {
+    },
+    (caught) => {
+      if (needsTotp) return t('signIn.totpInvalid');
+      if (caught instanceof ApiError && TOTP_CODES.has(caught.code)) {
         setNeedsTotp(true);
         setInfo(t('signIn.totpRequired'));
-      } else if (caught instanceof ApiError && caught.status === 401) setError(t('signIn.failed'));
-      else setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+        return undefined;
+      }
+      if (caught instanceof ApiError && caught.status === 401) return t('signIn.failed');
+      return caught instanceof Error ? caught.message : String(caught);
+    },
+  );
 
   return (
-    <div className="sign-in-page">
-      <header className="sign-in-top">
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="sign-in-card">
-        <h1>{t('signIn.title')}</h1>
-        <p className="muted">{t('signIn.lead')}</p>
-        {children}
-        <form
-          onSubmit={(e) => void submit(e)}
-          aria-describedby={error === undefined ? undefined : errorId}
-          noValidate
-        >
-          <label className="field">
-            <span>{t('signIn.email')}</span>
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('signIn.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
-          {needsTotp && (
-            <label className="field">
-              <span>{t('signIn.totp')}</span>
-              <input
-                name="totp"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                maxLength={6}
-                required
-                aria-describedby={totpHintId}
-                // The field appears because the server asked for it: the code is the next thing to type.
-                autoFocus
-                value={totp}
-                onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
-              />
-              <small id={totpHintId} className="muted">
-                {t('signIn.totpHint')}
-              </small>
-            </label>
-          )}
-          {info !== undefined && (
-            <p role="status" className="info">
-              {info}
-            </p>
-          )}
-          {error !== undefined && (
-            <p id={errorId} role="alert" className="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
-        </form>
-      </main>
-    </div>
+    <SignedOutPage title={t('signIn.title')} lead={t('signIn.lead')}>
+      {children}
+      <form
+        onSubmit={(e) => void submit(e)}
+        aria-describedby={error === undefined ? undefined : errorId}
+        noValidate
+      >
+        <InputField
+          label={t('signIn.email')}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <InputField
+          label={t('signIn.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {needsTotp && (
+          <InputField
+            label={t('signIn.totp')}
+            hint={t('signIn.totpHint')}
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            required
+            // The field appears because the server asked for it: the code is the next thing to type.
+            autoFocus
+            value={totp}
+            onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+          />
+        )}
+        {info !== undefined && (
+          <p role="status" className="info">
+            {info}
+          </p>
+        )}
+        <FormError id={errorId} error={error} />
+        <SubmitButton busy={busy} label={t('signIn.submit')} busyLabel={t('signIn.submitting')} />
+      </form>
+    </SignedOutPage>
   );
 }

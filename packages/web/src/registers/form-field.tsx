@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
 
 /** What a labelled control needs to point at its hint and its error. */
 export interface ControlProps {
@@ -46,6 +47,73 @@ export function Field({
           {error}
         </span>
       )}
+    </div>
+  );
+}
+
+/** The title of a register record: the first field of its form, across the whole width. */
+export function TitleField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly error: string | undefined;
+  readonly onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error} className="field wide">
+      {(p) => <input {...p} value={value} maxLength={500} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** Above a form: a refusal that names no field, and a pointer to the fields the server refused. */
+export function FormAlerts({
+  topError,
+  errors,
+}: {
+  readonly topError: string | undefined;
+  readonly errors: Readonly<Record<string, string>>;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {topError !== undefined && (
+        <p role="alert" className="error">
+          {topError}
+        </p>
+      )}
+      {Object.keys(errors).length > 0 && (
+        <p role="alert" className="error">
+          {t('risk.fixErrors')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Cancel and save at the foot of a form; the save button says it is saving while `busy`. */
+export function FormActions({
+  busy,
+  saveLabel,
+  onCancel,
+}: {
+  readonly busy: boolean;
+  readonly saveLabel: string;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="button" onClick={onCancel}>
+        {t('app.cancel')}
+      </button>
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? t('app.saving') : saveLabel}
+      </button>
     </div>
   );
 }

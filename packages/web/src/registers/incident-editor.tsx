@@ -1,11 +1,10 @@
 import { classifyIncident, incidentImpactSchema } from '@mica-audit/core';
-import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
 import type { Engagement } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { fieldOf, parseFieldError } from './field-errors.ts';
-import { Field, focusFirstError } from './form-field.tsx';
+import { Field, FormActions, FormAlerts, TitleField } from './form-field.tsx';
 import {
   IMPACT_FLAGS,
   IMPACT_NUMBERS,
@@ -20,6 +19,7 @@ import {
 import { Classification } from './incident-parts.tsx';
 import { ConflictDialog, Modal } from './modal.tsx';
 import type { IncidentView } from './types.ts';
+import { useEditorSave } from './use-editor-save.tsx';
 import { engagementPath } from './use-register.ts';
 
 const label = (field: IncidentField) => `incident.field.${field}` as MessageKey;
@@ -41,43 +41,19 @@ export function IncidentEditor({
   const [draft, setDraft] = useState<IncidentDraft>(() =>
     incident === undefined ? emptyIncident(new Date()) : incidentDraftOf(incident),
   );
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [topError, setTopError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<IncidentView>();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    focusFirstError(form.current);
-  }, [errors]);
   const set = (field: IncidentField, value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const body = incidentBody(draft);
   const impact = incidentImpactSchema.safeParse(body.impact);
   const preview = impact.success ? classifyIncident(impact.data) : undefined;
 
-  const send = async (version: number | undefined) => {
-    setBusy(true);
-    setErrors({});
-    setTopError(undefined);
-    try {
-      const saved =
-        incident === undefined
-          ? await api<IncidentView>('POST', `${base}/incidents`, { body })
-          : await api<IncidentView>('PATCH', `${base}/incidents/${incident.id}`, {
-              body: { ...body, version },
-            });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(error.current as IncidentView);
-      else if (error instanceof ApiError && error.status === 400) {
-        const parsed = parseFieldError(error.message);
-        const field = parsed === undefined ? undefined : fieldOf(parsed, INCIDENT_FIELDS);
-        if (parsed !== undefined && field !== undefined) setErrors({ [field]: parsed.message });
-        else setTopError(error.message);
-      } else setTopError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { errors, topError, busy, conflict, form, send, keepTheirs, overwrite } = useEditorSave({
+    save: (version: number | undefined) =>
+      incident === undefined
+        ? api<IncidentView>('POST', `${base}/incidents`, { body })
+        : api<IncidentView>('PATCH', `${base}/incidents/${incident.id}`, { body: { ...body, version } }),
+    fields: INCIDENT_FIELDS,
+    onSaved,
+  });
 
   const text = (field: IncidentField, type: 'text' | 'datetime-local' | 'number', hint?: string) => (
     <Field key={field} label={t(label(field))} error={errors[field]} hint={hint}>
@@ -117,27 +93,14 @@ export function IncidentEditor({
           void send(incident?.version);
         }}
       >
-        {topError !== undefined && (
-          <p role="alert" className="error">
-            {topError}
-          </p>
-        )}
-        {Object.keys(errors).length > 0 && (
-          <p role="alert" className="error">
-            {t('risk.fixErrors')}
-          </p>
-        )}
+        <FormAlerts topError={topError} errors={errors} />
         <div className="form-grid">
-          <Field label={t(label('title'))} error={errors.title} className="field wide">
-            {(p) => (
-              <input
-                {...p}
-                value={draft.title}
-                maxLength={500}
-                onChange={(e) => set('title', e.target.value)}
-              />
-            )}
-          </Field>
+          <TitleField
+            label={t(label('title'))}
+            value={draft.title}
+            error={errors.title}
+            onChange={(title) => set('title', title)}
+          />
           <Field label={t(label('status'))} error={errors.status}>
             {(p) => (
               <select {...p} value={draft.status} onChange={(e) => set('status', e.target.value)}>
@@ -176,14 +139,7 @@ export function IncidentEditor({
             <Classification classification={preview} />
           )}
         </section>
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : t('incident.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} saveLabel={t('incident.save')} onCancel={onClose} />
       </form>
       {conflict !== undefined && (
         <ConflictDialog
@@ -207,15 +163,8 @@ export function IncidentEditor({
                     : t('incidents.majorNo'),
             },
           ]}
-          onReload={() => {
-            setConflict(undefined);
-            onSaved(conflict);
-          }}
-          onOverwrite={() => {
-            const version = conflict.version;
-            setConflict(undefined);
-            void send(version);
-          }}
+          onReload={keepTheirs}
+          onOverwrite={overwrite}
         />
       )}
     </Modal>

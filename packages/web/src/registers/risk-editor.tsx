@@ -1,16 +1,16 @@
 import type { RiskMatrix } from '@mica-audit/core';
-import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
 import type { Engagement, Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { fieldOf, parseFieldError } from './field-errors.ts';
-import { Field, focusFirstError } from './form-field.tsx';
+import { Field, FormActions, FormAlerts, TitleField } from './form-field.tsx';
 import { ConflictDialog, Modal } from './modal.tsx';
 import { AssetPicker } from './risk-parts.tsx';
 import { RatingFields, TreatmentFields } from './risk-rating-fields.tsx';
 import { draftOf, emptyDraft, riskBody, riskFields, type RiskDraft } from './risk-form.ts';
 import { Vulnerabilities } from './risk-vulnerabilities.tsx';
 import type { RiskPage, RiskView } from './types.ts';
+import { useEditorSave } from './use-editor-save.tsx';
 import { engagementPath } from './use-register.ts';
 
 export interface RiskContext {
@@ -46,39 +46,17 @@ export function RiskEditor({
       ? emptyDraft(new Date(), { likelihood: matrix.likelihood.length, impact: matrix.impact.length })
       : draftOf(risk),
   );
-  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  const [topError, setTopError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<RiskView>();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    focusFirstError(form.current);
-  }, [errors]);
   const set = (patch: Partial<RiskDraft>) => setDraft((d) => ({ ...d, ...patch }));
-
-  const send = async (version: number | undefined) => {
-    setBusy(true);
-    setTopError(undefined);
-    setErrors({});
-    try {
+  const { errors, topError, busy, conflict, form, send, keepTheirs, overwrite } = useEditorSave({
+    save: (version: number | undefined) => {
       const body = riskBody(draft);
-      const saved =
-        risk === undefined
-          ? await api<RiskView>('POST', `${base}/risks`, { body })
-          : await api<RiskView>('PATCH', `${base}/risks/${risk.id}`, { body: { ...body, version } });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) setConflict(error.current as RiskView);
-      else if (error instanceof ApiError && error.status === 400) {
-        const parsed = parseFieldError(error.message);
-        const field = parsed === undefined ? undefined : fieldOf(parsed, riskFields(draft));
-        if (parsed !== undefined && field !== undefined) setErrors({ [field]: parsed.message });
-        else setTopError(error.message);
-      } else setTopError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return risk === undefined
+        ? api<RiskView>('POST', `${base}/risks`, { body })
+        : api<RiskView>('PATCH', `${base}/risks/${risk.id}`, { body: { ...body, version } });
+    },
+    fields: riskFields(draft),
+    onSaved,
+  });
 
   const title = risk === undefined ? t('risk.new') : t('risk.edit', { title: risk.title });
   return (
@@ -92,27 +70,14 @@ export function RiskEditor({
           void send(risk?.version);
         }}
       >
-        {topError !== undefined && (
-          <p role="alert" className="error">
-            {topError}
-          </p>
-        )}
-        {Object.keys(errors).length > 0 && (
-          <p role="alert" className="error">
-            {t('risk.fixErrors')}
-          </p>
-        )}
+        <FormAlerts topError={topError} errors={errors} />
         <div className="form-grid">
-          <Field label={t('risk.field.title')} error={errors.title} className="field wide">
-            {(p) => (
-              <input
-                {...p}
-                value={draft.title}
-                maxLength={500}
-                onChange={(e) => set({ title: e.target.value })}
-              />
-            )}
-          </Field>
+          <TitleField
+            label={t('risk.field.title')}
+            value={draft.title}
+            error={errors.title}
+            onChange={(title) => set({ title })}
+          />
           <Field
             label={t('risk.field.threat')}
             error={errors.threat}
@@ -144,14 +109,7 @@ export function RiskEditor({
         />
         <RatingFields draft={draft} set={set} errors={errors} matrix={matrix} appetite={context.appetite} />
         <TreatmentFields draft={draft} set={set} errors={errors} members={context.members} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t('app.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('app.saving') : t('risk.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} saveLabel={t('risk.save')} onCancel={onClose} />
       </form>
       {conflict !== undefined && (
         <ConflictDialog
@@ -171,15 +129,8 @@ export function RiskEditor({
             },
             { label: t('risk.field.threat'), theirs: conflict.threat, mine: draft.threat },
           ]}
-          onReload={() => {
-            setConflict(undefined);
-            onSaved(conflict);
-          }}
-          onOverwrite={() => {
-            const version = conflict.version;
-            setConflict(undefined);
-            void send(version);
-          }}
+          onReload={keepTheirs}
+          onOverwrite={overwrite}
         />
       )}
     </Modal>

@@ -1,50 +1,24 @@
-import { useEffect, useRef } from 'react';
 import type { Assessment } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { SaveConflictDialog, type ConflictItem } from '../shell/save-conflict.tsx';
 import type { AssessmentChange, Conflict } from './use-workspace.ts';
 
-function Summary({
-  value,
-  nameOf,
-}: {
-  readonly value: AssessmentChange;
-  readonly nameOf: (userId: string) => string;
-}) {
-  const { t } = useI18n();
-  return (
-    <dl className="summary">
-      {value.status !== undefined && (
-        <>
-          <dt>{t('status.label')}</dt>
-          <dd>{t(`status.${value.status}`)}</dd>
-        </>
-      )}
-      {value.maturity !== undefined && (
-        <>
-          <dt>{t('maturity.label')}</dt>
-          <dd>{value.maturity ?? t('maturity.none')}</dd>
-        </>
-      )}
-      {value.assigneeId !== undefined && (
-        <>
-          <dt>{t('assign.label')}</dt>
-          <dd>{value.assigneeId === null ? t('assign.nobody') : nameOf(value.assigneeId)}</dd>
-        </>
-      )}
-      {value.observation !== undefined && (
-        <>
-          <dt>{t('detail.observation')}</dt>
-          <dd className="prewrap">{value.observation}</dd>
-        </>
-      )}
-      {value.interviewNotes !== undefined && (
-        <>
-          <dt>{t('detail.interviewNotes')}</dt>
-          <dd className="prewrap">{value.interviewNotes}</dd>
-        </>
-      )}
-    </dl>
-  );
+function itemsOf(value: AssessmentChange, t: Translate, nameOf: (userId: string) => string): ConflictItem[] {
+  const items: ConflictItem[] = [];
+  if (value.status !== undefined)
+    items.push({ label: t('status.label'), value: t(`status.${value.status}`) });
+  if (value.maturity !== undefined)
+    items.push({ label: t('maturity.label'), value: value.maturity ?? t('maturity.none') });
+  if (value.assigneeId !== undefined)
+    items.push({
+      label: t('assign.label'),
+      value: value.assigneeId === null ? t('assign.nobody') : nameOf(value.assigneeId),
+    });
+  if (value.observation !== undefined)
+    items.push({ label: t('detail.observation'), value: value.observation, prewrap: true });
+  if (value.interviewNotes !== undefined)
+    items.push({ label: t('detail.interviewNotes'), value: value.interviewNotes, prewrap: true });
+  return items;
 }
 
 /** Modal shown on 409: what the other person saved, what you tried, and a choice between the two. */
@@ -60,11 +34,6 @@ export function ConflictDialog({
   readonly onResolve: (choice: 'reload' | 'overwrite') => void;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d !== null && !d.open) d.showModal();
-  }, []);
   const theirs: Assessment = conflict.theirs;
   // Their whole saved state, so the reader sees every field they changed, not only the one being edited here.
   const theirView: AssessmentChange = {
@@ -75,35 +44,12 @@ export function ConflictDialog({
     ...(theirs.interviewNotes === '' ? {} : { interviewNotes: theirs.interviewNotes }),
   };
   return (
-    <dialog
-      ref={dialog}
-      className="conflict"
-      aria-labelledby="conflict-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onResolve('reload');
-      }}
-    >
-      <h2 id="conflict-title">{t('conflict.title')}</h2>
-      <p>{t('conflict.body', { ref: refOf(conflict.urn), version: theirs.version })}</p>
-      <div className="compare">
-        <section>
-          <h3>{t('conflict.theirs')}</h3>
-          <Summary value={theirView} nameOf={nameOf} />
-        </section>
-        <section>
-          <h3>{t('conflict.yours')}</h3>
-          <Summary value={conflict.mine} nameOf={nameOf} />
-        </section>
-      </div>
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => onResolve('reload')}>
-          {t('conflict.reload')}
-        </button>
-        <button type="button" onClick={() => onResolve('overwrite')}>
-          {t('conflict.overwrite')}
-        </button>
-      </div>
-    </dialog>
+    <SaveConflictDialog
+      title={t('conflict.title')}
+      body={t('conflict.body', { ref: refOf(conflict.urn), version: theirs.version })}
+      theirs={itemsOf(theirView, t, nameOf)}
+      mine={itemsOf(conflict.mine, t, nameOf)}
+      onResolve={onResolve}
+    />
   );
 }
