@@ -37,6 +37,7 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
   let listening = false;
   let connecting = false;
   let closed = false;
+  let started = false;
   let retryMs = RECONNECT_MIN_MS;
   let retryTimer: NodeJS.Timeout | undefined;
   // The barrier not yet sent, shared by everyone who asked since the last one left.
@@ -131,7 +132,12 @@ export function postgresChangeFeed(connectionString: string): ChangeFeed {
     settled() {
       if (closed) return Promise.resolve(undefined);
       if (!listening) {
-        void connect();
+        // The first call opens the connection; after a loss, reconnecting is the back-off timer's job (a request
+        // during an outage must not add a connection attempt of its own).
+        if (!started) {
+          started = true;
+          void connect();
+        }
         return Promise.resolve(undefined);
       }
       if (waiting === undefined) waiting = Promise.withResolvers<number | undefined>();
