@@ -1,6 +1,7 @@
 import type { GroupScore } from '@mica-audit/core';
 import { useId } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 
 const BAR = 22;
 const GAP = 10;
@@ -62,14 +63,9 @@ export function ScoreChart({
         })}
       </svg>
       <table className="table compact" id={`${id}-table`}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dash.group')}</th>
-            <th scope="col">{t('dash.scoreHeading')}</th>
-            <th scope="col">{t('dash.coverageHeading')}</th>
-            <th scope="col">{t('dash.assessedHeading')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['dash.group', 'dash.scoreHeading', 'dash.coverageHeading', 'dash.assessedHeading']}
+        />
         <tbody>
           {groups.map((g) => (
             <tr key={g.key}>

@@ -4,6 +4,7 @@ import type { Engagement, Rescope, RescopeOutcome } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
 import { groupByRegulation } from '../wizard/preview.ts';
+import { ReasonedList } from '../wizard/scope-list.tsx';
 
 interface Line {
   readonly urn: string;
@@ -34,19 +35,7 @@ function Changes({
       {groupByRegulation(lines).map((g) => (
         <div key={g.regulation}>
           <h5>{g.regulation === '' ? t('rescope.leftCatalogue') : g.regulation}</h5>
-          <ul className="preview-list">
-            {g.requirements.map((r) => (
-              <li key={r.urn}>
-                <span className="ref">{r.ref}</span> {r.title}
-                {r.note !== undefined && <span className="badge">{r.note}</span>}
-                <ul className="reasons">
-                  {r.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <ReasonedList requirements={g.requirements} />
         </div>
       ))}
     </section>

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api/client.ts';
 import type { Engagement, Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { Feedback } from '../shell/action.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
 import { EngagementNav } from '../shell/engagement-nav.tsx';
 import {
@@ -51,11 +52,7 @@ export function SettingsPage() {
           setNotice(saved ? t('team.saved') : undefined);
         }}
       />
-      {rescoped !== undefined && (
-        <p role="status" className="notice">
-          {rescoped}
-        </p>
-      )}
+      <Feedback notice={rescoped} />
       <RescopePanel
         base={base}
         engagement={engagement}

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { TableHead } from '../shell/table-head.tsx';
 import { withoutFileName, type Entry, type Problem } from './import-files.ts';
 
 /** Bytes as B, KiB or MiB in the interface language. */
@@ -43,23 +44,17 @@ export function FileList({
   return (
     <table className="table import-files">
       <caption className="sr-only">{t('imports.files.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('imports.file')}</th>
-          <th scope="col">{t('imports.format')}</th>
-          <th scope="col">{t('imports.tool')}</th>
-          <th scope="col" className="num">
-            {t('imports.findings')}
-          </th>
-          <th scope="col" className="num">
-            {t('imports.assets')}
-          </th>
-          <th scope="col">{t('imports.state')}</th>
-          <th scope="col">
-            <span className="sr-only">{t('imports.remove.column')}</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'imports.file',
+          'imports.format',
+          'imports.tool',
+          { label: 'imports.findings', num: true },
+          { label: 'imports.assets', num: true },
+          'imports.state',
+          { label: 'imports.remove.column', hidden: true },
+        ]}
+      />
       <tbody>
         {entries.map((entry) => {
           const d = entry.detection;

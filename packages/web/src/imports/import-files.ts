@@ -129,16 +129,25 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function detectionOf(value: unknown): Detection | undefined {
-  if (!isRecord(value) || typeof value.file !== 'string') return undefined;
+/** An entry of a detect or import answer: a record that names its file. */
+function isFileEntry(value: unknown): value is Record<string, unknown> & { readonly file: string } {
+  return isRecord(value) && typeof value.file === 'string';
+}
+
+/** What a detection and an imported file both tell of their file: its format, its tool, what it holds. */
+function recognisedOf(entry: Record<string, unknown> & { readonly file: string }) {
   return {
-    file: value.file,
-    format: text(value.format),
-    tool: text(value.tool),
-    findings: count(value.findings),
-    assets: count(value.assets),
-    errors: Array.isArray(value.errors) ? value.errors.map(String) : [],
+    file: entry.file,
+    format: text(entry.format),
+    tool: text(entry.tool),
+    findings: count(entry.findings),
+    assets: count(entry.assets),
   };
+}
+
+function detectionOf(value: unknown): Detection | undefined {
+  if (!isFileEntry(value)) return undefined;
+  return { ...recognisedOf(value), errors: Array.isArray(value.errors) ? value.errors.map(String) : [] };
 }
 
 /** The entry of a detect answer (an array, one per file) for the file sent as `name`. */
@@ -155,16 +164,12 @@ export function detectionProblem(detection: Detection): Problem | undefined {
 }
 
 function importedOf(value: unknown): ImportedFile | undefined {
-  if (!isRecord(value) || typeof value.file !== 'string') return undefined;
+  if (!isFileEntry(value)) return undefined;
   return {
-    file: value.file,
-    format: text(value.format),
-    tool: text(value.tool),
-    findings: count(value.findings),
+    ...recognisedOf(value),
     new: count(value.new),
     updated: count(value.updated),
     fixed: count(value.fixed),
-    assets: count(value.assets),
     importId: text(value.importId),
     sha256: text(value.sha256),
   };

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, upload } from '../api/client.ts';
 import type { Engagement } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Status, useLoad } from '../shell/async.tsx';
+import { Status, useLoad, useUnmountSignal } from '../shell/async.tsx';
 import { EngagementNav } from '../shell/engagement-nav.tsx';
+import { FileDrop } from '../shell/file-drop.tsx';
 import { FileList, ProblemText } from './file-list.tsx';
 import {
   addFiles,
@@ -52,16 +53,9 @@ export function ImportPage() {
   const [entries, setEntries] = useState<readonly Entry<File>[]>([]);
   const [duplicates, setDuplicates] = useState<readonly string[]>([]);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
-  const [dragging, setDragging] = useState(false);
-  const inputId = useId();
   const progressLabel = useId();
   // Leaving the page stops the polling (the job itself goes on; its result shows in the history).
-  const controller = useRef(new AbortController());
-  useEffect(() => {
-    const current = new AbortController();
-    controller.current = current;
-    return () => current.abort();
-  }, []);
+  const unmountSignal = useUnmountSignal();
 
   const busy = run.phase === 'uploading' || run.phase === 'importing';
 
@@ -104,7 +98,7 @@ export function ImportPage() {
   }
 
   async function startImport() {
-    const signal = controller.current.signal;
+    const signal = unmountSignal();
     const names = entries.map((e) => e.name);
     setRun({ phase: 'uploading', percent: 0 });
     try {
@@ -143,12 +137,6 @@ export function ImportPage() {
     }
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    choose([...event.dataTransfer.files]);
-  }
-
   if (engagement.kind !== 'ok') return <Status state={engagement} onRetry={reloadEngagement} />;
   const canImport = engagement.value.permissions.includes('finding.import');
   const percent = run.phase === 'uploading' || run.phase === 'importing' ? run.percent : 0;
@@ -165,32 +153,14 @@ export function ImportPage() {
         <section className="card" aria-labelledby="import-choose-title">
           <h3 id="import-choose-title">{t('imports.choose.title')}</h3>
           <p className="muted">{t('imports.intro')}</p>
-          <div
-            className={`dropzone import-drop${dragging ? ' dragging' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
+          <FileDrop
+            className="import-drop"
+            chooseLabel={t('imports.choose')}
+            disabled={busy}
+            onFiles={choose}
           >
             <p>{t('imports.drop')}</p>
-            <label htmlFor={inputId} className="button">
-              {t('imports.choose')}
-            </label>
-            <input
-              id={inputId}
-              type="file"
-              multiple
-              disabled={busy}
-              className="visually-hidden-file"
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                e.target.value = '';
-                choose(files);
-              }}
-            />
-          </div>
+          </FileDrop>
           {duplicates.length > 0 && (
             <p className="error" role="alert">
               {t('imports.duplicates', { names: duplicates.join(', ') })}

@@ -2,8 +2,34 @@ import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Loaded } from '../shell/async.tsx';
 import { Status } from '../shell/async.tsx';
+import { TableHead, type Column } from '../shell/table-head.tsx';
 import { formatBytes } from './file-list.tsx';
 import { totals, type ImportedFile, type ImportRecord } from './import-files.ts';
+
+type Count = 'findings' | 'new' | 'updated' | 'fixed' | 'assets';
+
+/** The counts shown for each file an import just did, and the shorter tally the history keeps of each import. */
+const SUMMARY_COUNTS: readonly Count[] = ['findings', 'new', 'updated', 'fixed', 'assets'];
+const HISTORY_COUNTS: readonly Count[] = ['findings', 'new', 'fixed'];
+
+const countColumns = (counts: readonly Count[]): Column[] =>
+  counts.map((count) => ({ label: `imports.${count}`, num: true }));
+
+/** One right-aligned cell a count, in the order of its columns. */
+function CountCells({
+  counts,
+  of,
+}: {
+  readonly counts: readonly Count[];
+  readonly of: (count: Count) => number;
+}) {
+  const { number } = useI18n();
+  return counts.map((count) => (
+    <td key={count} className="num">
+      {number(of(count))}
+    </td>
+  ));
+}
 
 /** The findings table of the engagement, filtered by the tool that produced an import. */
 function findingsOf(findingsPath: string, tool: string): string {
@@ -34,29 +60,15 @@ export function ImportSummary({
         })}
       </p>
       <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('imports.file')}</th>
-            <th scope="col">{t('imports.format')}</th>
-            <th scope="col">{t('imports.tool')}</th>
-            <th scope="col" className="num">
-              {t('imports.findings')}
-            </th>
-            <th scope="col" className="num">
-              {t('imports.new')}
-            </th>
-            <th scope="col" className="num">
-              {t('imports.updated')}
-            </th>
-            <th scope="col" className="num">
-              {t('imports.fixed')}
-            </th>
-            <th scope="col" className="num">
-              {t('imports.assets')}
-            </th>
-            <th scope="col">{t('imports.see')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'imports.file',
+            'imports.format',
+            'imports.tool',
+            ...countColumns(SUMMARY_COUNTS),
+            'imports.see',
+          ]}
+        />
         <tbody>
           {files.map((f) => (
             <tr key={f.importId || f.file}>
@@ -65,11 +77,7 @@ export function ImportSummary({
                 <code>{f.format}</code>
               </td>
               <td>{f.tool}</td>
-              <td className="num">{number(f.findings)}</td>
-              <td className="num">{number(f.new)}</td>
-              <td className="num">{number(f.updated)}</td>
-              <td className="num">{number(f.fixed)}</td>
-              <td className="num">{number(f.assets)}</td>
+              <CountCells counts={SUMMARY_COUNTS} of={(count) => f[count]} />
               <td>
                 <Link to={findingsOf(findingsPath, f.tool)}>
                   {t('imports.seeFindings', { tool: f.tool })}
@@ -103,23 +111,15 @@ export function ImportHistory({
         <p className="muted">{t('imports.history.empty')}</p>
       ) : (
         <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('imports.history.when')}</th>
-              <th scope="col">{t('imports.file')}</th>
-              <th scope="col">{t('imports.tool')}</th>
-              <th scope="col" className="num">
-                {t('imports.findings')}
-              </th>
-              <th scope="col" className="num">
-                {t('imports.new')}
-              </th>
-              <th scope="col" className="num">
-                {t('imports.fixed')}
-              </th>
-              <th scope="col">{t('imports.sha256')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'imports.history.when',
+              'imports.file',
+              'imports.tool',
+              ...countColumns(HISTORY_COUNTS),
+              'imports.sha256',
+            ]}
+          />
           <tbody>
             {history.value.map((r) => (
               <tr key={r.id}>
@@ -136,9 +136,7 @@ export function ImportHistory({
                     {r.toolVersion === null ? '' : ` ${r.toolVersion}`}
                   </Link>
                 </td>
-                <td className="num">{number(r.counts?.findings ?? 0)}</td>
-                <td className="num">{number(r.counts?.new ?? 0)}</td>
-                <td className="num">{number(r.counts?.fixed ?? 0)}</td>
+                <CountCells counts={HISTORY_COUNTS} of={(count) => r.counts?.[count] ?? 0} />
                 <td>
                   <code className="hash-short" title={r.sha256}>
                     {r.sha256.slice(0, 16)}…

@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { SignInPage } from '../pages/sign-in.tsx';
 import { useMe, useSession } from '../session/session.tsx';
 import { Shell } from '../shell/shell.tsx';
-import { FormError, InputField, SignedOutPage, SubmitButton, useSubmit } from '../shell/signed-out.tsx';
+import { InputField } from '../shell/fields.tsx';
+import { FormError, SignedOutPage, SubmitButton, useSubmit } from '../shell/signed-out.tsx';
 import { acceptProblem, type AcceptProblem } from './invitation-logic.ts';
 import './invitations.css';
 

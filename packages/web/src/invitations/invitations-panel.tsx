@@ -1,10 +1,13 @@
-import { ROLES, type Role } from '@mica-audit/core';
+import type { Role } from '@mica-audit/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import type { Invitation, InvitationSent, Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LANGS, type Lang } from '../i18n/messages.ts';
+import { Feedback, useAction } from '../shell/action.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
+import { InputField, LabelledField, RoleSelect } from '../shell/fields.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 import { daysLeft, deliveryOf, type Delivery } from './invitation-logic.ts';
 import { SentNotice } from './sent-notice.tsx';
 import './invitations.css';
@@ -42,24 +45,16 @@ export function InvitationsPanel({
     lang,
   });
   const [sent, setSent] = useState<{ email: string; delivery: Delivery } | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState<string | undefined>();
+  const { busy, error, run: runAction } = useAction();
   const [confirming, setConfirming] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const nameOf = (userId: string) => members.find((m) => m.userId === userId)?.name ?? userId;
 
-  async function run(key: string, work: () => Promise<void>) {
-    setBusy(key);
-    setError(undefined);
+  // A new action clears the last one's notice as well as its error.
+  const run = (key: string, work: () => Promise<void>) => {
     setNotice(undefined);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(undefined);
-    }
-  }
+    return runAction(key, work);
+  };
 
   function invite(event: FormEvent) {
     event.preventDefault();
@@ -93,29 +88,19 @@ export function InvitationsPanel({
       <h2 id="invitations-title">{t('invite.title')}</h2>
       <form className="card form-grid" onSubmit={invite}>
         <p className="muted wide">{t('invite.lead')}</p>
-        <label className="field">
-          <span>{t('members.email')}</span>
-          <input
-            type="email"
-            name="invite-email"
-            required
-            autoComplete="off"
-            value={draft.email}
-            onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('members.role')}</span>
-          <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('invite.language')}</span>
+        <InputField
+          label={t('members.email')}
+          type="email"
+          name="invite-email"
+          required
+          autoComplete="off"
+          value={draft.email}
+          onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+        />
+        <LabelledField label={t('members.role')}>
+          <RoleSelect value={draft.role} onChange={(role) => setDraft({ ...draft, role })} />
+        </LabelledField>
+        <LabelledField label={t('invite.language')}>
           <select value={draft.lang} onChange={(e) => setDraft({ ...draft, lang: e.target.value as Lang })}>
             {LANGS.map((l) => (
               <option key={l} value={l}>
@@ -123,7 +108,7 @@ export function InvitationsPanel({
               </option>
             ))}
           </select>
-        </label>
+        </LabelledField>
         <div className="actions wide">
           <button type="submit" className="primary" disabled={busy === 'invite'}>
             {busy === 'invite' ? t('invite.sending') : t('invite.send')}
@@ -133,34 +118,26 @@ export function InvitationsPanel({
       {sent !== undefined && (
         <SentNotice email={sent.email} delivery={sent.delivery} onDismiss={() => setSent(undefined)} />
       )}
-      {notice !== undefined && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
-      {error !== undefined && (
-        <p role="alert" className="error">
-          {t('app.error', { message: error })}
-        </p>
-      )}
+      <Feedback
+        notice={notice}
+        error={error === undefined ? undefined : t('app.error', { message: error })}
+      />
       <h3>{t('invite.pending')}</h3>
       <Status state={state} onRetry={reload} />
       {state.kind === 'ok' && state.value.length === 0 && <p className="muted">{t('invite.none')}</p>}
       {state.kind === 'ok' && state.value.length > 0 && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('members.email')}</th>
-              <th scope="col">{t('members.role')}</th>
-              <th scope="col">{t('invite.language')}</th>
-              <th scope="col">{t('invite.invitedBy')}</th>
-              <th scope="col">{t('invite.expires')}</th>
-              <th scope="col">{t('invite.delivery')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('invite.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'members.email',
+              'members.role',
+              'invite.language',
+              'invite.invitedBy',
+              'invite.expires',
+              'invite.delivery',
+              { label: 'invite.actions', hidden: true },
+            ]}
+          />
           <tbody>
             {state.value.map((invitation) => {
               const days = daysLeft(invitation.expiresAt, now);

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useMe } from '../session/session.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 
 /** The engagements of the current organisation, newest first, with a way into the scoping wizard. */
 export function EngagementsPage() {
@@ -31,18 +32,16 @@ export function EngagementsPage() {
       {state.kind === 'ok' && state.value.length === 0 && <p>{t('engagements.empty')}</p>}
       {state.kind === 'ok' && state.value.length > 0 && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('engagements.name')}</th>
-              <th scope="col">{t('engagements.entity')}</th>
-              <th scope="col">{t('engagements.phase')}</th>
-              <th scope="col">{t('engagements.services')}</th>
-              <th scope="col">{t('engagements.created')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('engagements.dashboard')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'engagements.name',
+              'engagements.entity',
+              'engagements.phase',
+              'engagements.services',
+              'engagements.created',
+              { label: 'engagements.dashboard', hidden: true },
+            ]}
+          />
           <tbody>
             {state.value.map((e) => (
               <tr key={e.id}>

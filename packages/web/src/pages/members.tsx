@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { ROLES, type Role } from '@mica-audit/core';
+import type { Role } from '@mica-audit/core';
 import { api } from '../api/client.ts';
 import type { Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { InvitationsPanel } from '../invitations/invitations-panel.tsx';
 import { useMe } from '../session/session.tsx';
+import { Feedback, useAction } from '../shell/action.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
+import { InputField, LabelledField, RoleSelect } from '../shell/fields.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 
 /** Members and roles; administrators add members and change roles. */
 export function MembersPage() {
@@ -20,24 +23,19 @@ export function MembersPage() {
     [organisationId],
   );
   const [notice, setNotice] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const { error, run } = useAction();
   const [draft, setDraft] = useState({ email: '', name: '', role: 'auditor' as Role, password: '' });
 
-  async function changeRole(userId: string, role: Role) {
-    setError(undefined);
-    try {
+  const changeRole = (userId: string, role: Role) =>
+    run('role', async () => {
       await api('PATCH', `/api/organisations/${organisationId}/members/${userId}`, { body: { role } });
       setNotice(t('members.roleChanged'));
       reload();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    }
-  }
+    });
 
-  async function add(event: FormEvent) {
+  function add(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    try {
+    void run('add', async () => {
       const { password, ...rest } = draft;
       await api('POST', `/api/organisations/${organisationId}/members`, {
         body: password === '' ? rest : draft,
@@ -45,35 +43,18 @@ export function MembersPage() {
       setNotice(t('members.added'));
       setDraft({ email: '', name: '', role: 'auditor', password: '' });
       reload();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    }
+    });
   }
 
   return (
     <section aria-labelledby="members-title">
       <h1 id="members-title">{t('members.title')}</h1>
       <Status state={state} onRetry={reload} />
-      {notice !== undefined && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
-      {error !== undefined && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Feedback notice={notice} error={error} />
       {!canManage && <p className="muted">{t('members.readOnly')}</p>}
       {state.kind === 'ok' && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('members.name')}</th>
-              <th scope="col">{t('members.email')}</th>
-              <th scope="col">{t('members.role')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['members.name', 'members.email', 'members.role']} />
           <tbody>
             {state.value.map((m) => (
               <tr key={m.userId}>
@@ -81,17 +62,11 @@ export function MembersPage() {
                 <td>{m.email}</td>
                 <td>
                   {canManage ? (
-                    <select
-                      aria-label={`${t('members.role')}: ${m.name}`}
+                    <RoleSelect
+                      label={`${t('members.role')}: ${m.name}`}
                       value={m.role}
-                      onChange={(e) => void changeRole(m.userId, e.target.value as Role)}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(role) => void changeRole(m.userId, role)}
+                    />
                   ) : (
                     t(`role.${m.role}`)
                   )}
@@ -105,45 +80,32 @@ export function MembersPage() {
         <InvitationsPanel organisationId={organisationId} members={state.kind === 'ok' ? state.value : []} />
       )}
       {canManage && (
-        <form className="card form-grid add-member" onSubmit={(e) => void add(e)}>
+        <form className="card form-grid add-member" onSubmit={add}>
           <h2>{t('members.add')}</h2>
-          <label className="field">
-            <span>{t('members.name')}</span>
-            <input
-              required
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('members.email')}</span>
-            <input
-              type="email"
-              required
-              value={draft.email}
-              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-            />
-          </label>
-          <label className="field">
-            <span>{t('members.role')}</span>
-            <select value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as Role })}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('members.password')}</span>
-            <input
-              type="password"
-              autoComplete="new-password"
-              minLength={12}
-              value={draft.password}
-              onChange={(e) => setDraft({ ...draft, password: e.target.value })}
-            />
-          </label>
+          <InputField
+            label={t('members.name')}
+            required
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+          <InputField
+            label={t('members.email')}
+            type="email"
+            required
+            value={draft.email}
+            onChange={(e) => setDraft({ ...draft, email: e.target.value })}
+          />
+          <LabelledField label={t('members.role')}>
+            <RoleSelect value={draft.role} onChange={(role) => setDraft({ ...draft, role })} />
+          </LabelledField>
+          <InputField
+            label={t('members.password')}
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            value={draft.password}
+            onChange={(e) => setDraft({ ...draft, password: e.target.value })}
+          />
           <button type="submit" className="primary">
             {t('members.add')}
           </button>

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
-import { FormError, InputField, SignedOutPage, SubmitButton, useSubmit } from '../shell/signed-out.tsx';
+import { InputField } from '../shell/fields.tsx';
+import { FormError, SignedOutPage, SubmitButton, useSubmit } from '../shell/signed-out.tsx';
 
 /** Error codes a server may answer with when the account has a second factor and none (or a wrong one) was sent. */
 const TOTP_CODES = new Set([

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Engagement, Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -9,6 +9,7 @@ import { ConflictDialog, Modal } from './modal.tsx';
 import { PlanBoard } from './plan-board.tsx';
 import { PlanItemEditor } from './plan-item-editor.tsx';
 import { PlanMatrix, PlanTimeline } from './plan-views.tsx';
+import { useQueryParams } from './query-params.ts';
 import { engagementPath } from './use-register.ts';
 import { usePlan, type PlanChange } from './use-plan.tsx';
 import './registers.css';
@@ -20,7 +21,7 @@ type View = (typeof VIEWS)[number];
 export function ActionsPage() {
   const { t, dateTime, number } = useI18n();
   const { organisationId = '', engagementId = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useQueryParams();
   const base = engagementPath(organisationId, engagementId);
   const view: View = (VIEWS as readonly string[]).includes(params.get('view') ?? '')
     ? (params.get('view') as View)
@@ -46,12 +47,7 @@ export function ActionsPage() {
   const editing = current.items.find((i) => i.id === editingId);
   const chosen = current.items.filter((i) => selected.has(i.id));
   const owners = members.kind === 'ok' ? members.value.map((m) => m.name) : [];
-  const setView = (v: View) => {
-    const next = new URLSearchParams(params);
-    if (v === 'board') next.delete('view');
-    else next.set('view', v);
-    setParams(next);
-  };
+  const setView = (v: View) => setParam({ view: v === 'board' ? undefined : v });
   const merge = async () => {
     const done = await change({
       method: 'POST',

@@ -18,6 +18,7 @@ import {
   type FindingSortColumn,
   type FindingsQuery,
 } from './findings-query.ts';
+import { withParams } from './query-params.ts';
 import type { FindingFacets, FindingView } from './types.ts';
 import { engagementPath } from './use-register.ts';
 import './registers.css';
@@ -53,12 +54,7 @@ export function FindingsPage() {
   );
   const setQuery = (next: FindingsQuery) => setParams(writeFindingsQuery(params, next));
   const openId = params.get('finding');
-  const open = (id: string | null) => {
-    const next = new URLSearchParams(params);
-    if (id === null) next.delete('finding');
-    else next.set('finding', id);
-    setParams(next);
-  };
+  const open = (id: string | null) => setParams(withParams(params, { finding: id ?? undefined }));
   const changed = useCallback(() => {
     reloadPage();
     reloadFacets();

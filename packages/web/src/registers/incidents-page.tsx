@@ -1,13 +1,13 @@
-import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Engagement } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
-import { EngagementNav } from '../shell/engagement-nav.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 import { nextDeadline } from './incident-deadlines.ts';
 import { IncidentEditor } from './incident-editor.tsx';
 import { Classification, Countdown, ReportStatuses } from './incident-parts.tsx';
+import { RegisterHead, useRegisterEditor } from './register-page.tsx';
 import type { IncidentView } from './types.ts';
 import { engagementPath, loadAll } from './use-register.ts';
 import { useNow } from './use-now.ts';
@@ -17,45 +17,25 @@ import './registers.css';
 export function IncidentsPage() {
   const { t, date, number } = useI18n();
   const { organisationId = '', engagementId = '' } = useParams();
-  const [params, setParams] = useSearchParams();
   const base = engagementPath(organisationId, engagementId);
   const now = useNow(1000);
-  const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  const editor = useRegisterEditor('incident');
   const [engagement] = useLoad((signal) => api<Engagement>('GET', base, { signal }), [base]);
   const [incidents, reload] = useLoad((signal) => loadAll<IncidentView>(`${base}/incidents`, signal), [base]);
-  const editingId = params.get('incident');
-  const setEditing = (id: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (id === undefined) next.delete('incident');
-    else next.set('incident', id);
-    setParams(next);
-  };
   if (engagement.kind !== 'ok') return <Status state={engagement} />;
   if (incidents.kind !== 'ok') return <Status state={incidents} onRetry={reload} />;
   const canManage = engagement.value.permissions.includes('incident.manage');
-  const editing = canManage ? incidents.value.find((i) => i.id === editingId) : undefined;
+  const target = editor.target(incidents.value, canManage);
   const overdue = incidents.value.filter((i) => (nextDeadline(i, now)?.remainingMs ?? 0) < 0).length;
-  const close = () => {
-    setCreating(false);
-    setEditing(undefined);
-  };
   return (
     <div>
-      <EngagementNav engagement={engagement.value} />
-      <div className="page-head">
-        <h2>{t('incidents.title')}</h2>
-        {canManage && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            {t('incident.new')}
-          </button>
-        )}
-      </div>
-      {notice !== undefined && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
+      <RegisterHead
+        engagement={engagement.value}
+        title={t('incidents.title')}
+        newLabel={t('incident.new')}
+        onNew={canManage ? editor.create : undefined}
+        notice={editor.notice}
+      />
       {overdue > 0 && (
         <p className="alert-box" role="note">
           {t('incident.overdueCount', { n: number(overdue) })}
@@ -66,23 +46,23 @@ export function IncidentsPage() {
       ) : (
         <table className="table incidents-table">
           <caption className="sr-only">{t('incidents.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('incidents.incident')}</th>
-              <th scope="col">{t('incidents.occurred')}</th>
-              <th scope="col">{t('incidents.major')}</th>
-              <th scope="col">{t('incidents.nextReport')}</th>
-              <th scope="col">{t('incident.reports')}</th>
-              {canManage && <th scope="col">{t('registers.actions')}</th>}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'incidents.incident',
+              'incidents.occurred',
+              'incidents.major',
+              'incidents.nextReport',
+              'incident.reports',
+              canManage && 'registers.actions',
+            ]}
+          />
           <tbody>
             {incidents.value.map((i) => {
               const late = (nextDeadline(i, now)?.remainingMs ?? 0) < 0;
               return (
                 <tr
                   key={i.id}
-                  className={late ? 'overdue-row' : i.id === editingId ? 'selected-row' : undefined}
+                  className={late ? 'overdue-row' : i.id === editor.editingId ? 'selected-row' : undefined}
                 >
                   <th scope="row">
                     {i.title}
@@ -109,7 +89,7 @@ export function IncidentsPage() {
                     <td>
                       <button
                         type="button"
-                        onClick={() => setEditing(i.id)}
+                        onClick={() => editor.edit(i.id)}
                         aria-label={t('incident.editNamed', { title: i.title })}
                       >
                         {t('registers.edit')}
@@ -122,15 +102,14 @@ export function IncidentsPage() {
           </tbody>
         </table>
       )}
-      {(creating || editing !== undefined) && (
+      {target !== undefined && (
         <IncidentEditor
-          key={editing?.id ?? 'new'}
+          key={target.key}
           engagement={engagement.value}
-          incident={creating ? undefined : editing}
-          onClose={close}
+          incident={target.record}
+          onClose={editor.close}
           onSaved={(saved) => {
-            setNotice(t('incident.saved', { title: saved.title }));
-            close();
+            editor.saved(t('incident.saved', { title: saved.title }));
             reload();
           }}
         />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 import { Field } from './form-field.tsx';
 import { Modal } from './modal.tsx';
 import { EFFORTS, sourceKey, splitParts, wouldCycle } from './plan.ts';
@@ -170,12 +171,7 @@ export function PlanItemEditor({
           <>
             <p className="small muted">{t('plan.splitHint')}</p>
             <table className="table compact">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plan.source')}</th>
-                  <th scope="col">{t('plan.part')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={['plan.source', 'plan.part']} />
               <tbody>
                 {item.sources.map((s) => (
                   <tr key={sourceKey(s)}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, ApiError, query } from '../api/client.ts';
 import type { Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 import { ConfirmDialog } from './modal.tsx';
 import type { RiskView } from './types.ts';
 
@@ -61,18 +62,18 @@ export function RiskTable({
     <>
       <table className="table">
         <caption className="sr-only">{t('risks.register')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('risks.risk')}</th>
-            <th scope="col">{t('risk.view.inherent')}</th>
-            <th scope="col">{t('risk.view.residual')}</th>
-            <th scope="col">{t('risk.appetite')}</th>
-            <th scope="col">{t('risks.treatment')}</th>
-            <th scope="col">{t('risk.field.owner')}</th>
-            <th scope="col">{t('risk.field.nextReviewAt')}</th>
-            {canManage && <th scope="col">{t('registers.actions')}</th>}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'risks.risk',
+            'risk.view.inherent',
+            'risk.view.residual',
+            'risk.appetite',
+            'risks.treatment',
+            'risk.field.owner',
+            'risk.field.nextReviewAt',
+            canManage && 'registers.actions',
+          ]}
+        />
         <tbody>
           {sorted.map((r) => (
             <tr key={r.id} className={r.id === selectedId ? 'selected-row' : undefined}>

@@ -1,14 +1,15 @@
-import { useCallback, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useCallback } from 'react';
+import { useParams } from 'react-router';
 import { api, query } from '../api/client.ts';
 import type { Engagement, Member } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Status, useLoad } from '../shell/async.tsx';
-import { EngagementNav } from '../shell/engagement-nav.tsx';
 import { HeatMap, type CellFilter, type RatingView } from './heat-map.tsx';
+import { useQueryParams } from './query-params.ts';
+import { RegisterHead, useRegisterEditor } from './register-page.tsx';
 import { RiskEditor } from './risk-editor.tsx';
 import { RiskTable } from './risk-table.tsx';
-import type { HeatMapView, RiskPage, RiskView } from './types.ts';
+import type { HeatMapView, RiskPage } from './types.ts';
 import { engagementPath } from './use-register.ts';
 import './registers.css';
 
@@ -41,15 +42,13 @@ function readCell(text: string | null, view: RatingView): CellFilter | undefined
 export function RisksPage() {
   const { t, number } = useI18n();
   const { organisationId = '', engagementId = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useQueryParams();
   const base = engagementPath(organisationId, engagementId);
   const view: RatingView = params.get('view') === 'residual' ? 'residual' : 'inherent';
   const cell = readCell(params.get('cell'), view);
   const aboveAppetite = params.get('aboveAppetite') === 'true' ? 'true' : undefined;
   const overdue = params.get('overdue') === 'true' ? 'true' : undefined;
-  const editingId = params.get('risk');
-  const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  const editor = useRegisterEditor('risk');
   const [engagement] = useLoad((signal) => api<Engagement>('GET', base, { signal }), [base]);
   const [risks, reloadRisks] = useLoad(
     (signal) => loadRisks(`${base}/risks`, { aboveAppetite, overdue }, signal),
@@ -67,13 +66,6 @@ export function RisksPage() {
     reloadRisks();
     reloadHeat();
   }, [reloadRisks, reloadHeat]);
-  const setParam = (changes: Readonly<Record<string, string | undefined>>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes))
-      if (value === undefined) next.delete(key);
-      else next.set(key, value);
-    setParams(next);
-  };
 
   if (engagement.kind !== 'ok') return <Status state={engagement} />;
   if (risks.kind !== 'ok') return <Status state={risks} onRetry={reloadRisks} />;
@@ -86,8 +78,7 @@ export function RisksPage() {
     heatCell === undefined
       ? risks.value.items
       : risks.value.items.filter((r) => heatCell.riskIds.includes(r.id));
-  const editing: RiskView | undefined =
-    editingId === null || !canManage ? undefined : risks.value.items.find((r) => r.id === editingId);
+  const target = editor.target(risks.value.items, canManage);
   const context = {
     engagement: engagement.value,
     matrix: risks.value.matrix,
@@ -95,26 +86,15 @@ export function RisksPage() {
     assets: risks.value.assets,
     members: members.kind === 'ok' ? members.value : [],
   };
-  const closeEditor = () => {
-    setCreating(false);
-    setParam({ risk: undefined });
-  };
   return (
     <div>
-      <EngagementNav engagement={engagement.value} />
-      <div className="page-head">
-        <h2>{t('risks.title')}</h2>
-        {canManage && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            {t('risk.new')}
-          </button>
-        )}
-      </div>
-      {notice !== undefined && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
+      <RegisterHead
+        engagement={engagement.value}
+        title={t('risks.title')}
+        newLabel={t('risk.new')}
+        onNew={canManage ? editor.create : undefined}
+        notice={editor.notice}
+      />
       <div className="risk-register-layout">
         {heat.kind === 'ok' ? (
           <HeatMap
@@ -160,24 +140,23 @@ export function RisksPage() {
             risks={shown}
             members={context.members}
             canManage={canManage}
-            selectedId={editingId}
-            onEdit={(r) => setParam({ risk: r.id })}
+            selectedId={editor.editingId}
+            onEdit={(r) => editor.edit(r.id)}
             onDeleted={(message) => {
-              setNotice(message);
+              editor.setNotice(message);
               reload();
             }}
           />
         </section>
       </div>
-      {(creating || editing !== undefined) && (
+      {target !== undefined && (
         <RiskEditor
-          key={editing?.id ?? 'new'}
+          key={target.key}
           context={context}
-          risk={creating ? undefined : editing}
-          onClose={closeEditor}
+          risk={target.record}
+          onClose={editor.close}
           onSaved={(saved) => {
-            setNotice(t('risk.saved', { title: saved.title }));
-            closeEditor();
+            editor.saved(t('risk.saved', { title: saved.title }));
             reload();
           }}
           onAssetAdded={reloadRisks}

@@ -1,9 +1,10 @@
 import type { ReportFormat } from '@mica-audit/report';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { pollJob, progressOf, type JobState } from '../imports/poll-job.ts';
+import { useUnmountSignal } from '../shell/async.tsx';
 import { issuedReportId, REPORT_FORMATS, toggleFormat } from './report-files.ts';
 
 type Run =
@@ -26,17 +27,12 @@ export function IssueForm({
   const [lang, setLang] = useState<'en' | 'fr'>(uiLang);
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const progressLabel = useId();
-  const controller = useRef(new AbortController());
-  useEffect(() => {
-    const current = new AbortController();
-    controller.current = current;
-    return () => current.abort();
-  }, []);
+  const unmountSignal = useUnmountSignal();
 
   async function issue(event: FormEvent) {
     event.preventDefault();
     if (formats.length === 0) return;
-    const signal = controller.current.signal;
+    const signal = unmountSignal();
     setRun({ phase: 'running', percent: 0, queued: true });
     try {
       const { jobId } = await api<{ jobId: string }>('POST', reportsUrl, {

@@ -1,8 +1,10 @@
 import type { Manifest } from '@mica-audit/report';
-import { useId, useState, type DragEvent, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { formatBytes } from '../imports/file-list.tsx';
+import { FileDrop } from '../shell/file-drop.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 import { hex, MANIFEST_NAME, parseManifest, verifyFiles, type FileState, type GivenFile } from './verify.ts';
 
 /** The manifest to check against, and where it came from (a picked file, or an issued report). */
@@ -39,9 +41,7 @@ export function VerifyPanel({
   const [given, setGiven] = useState<readonly GivenFile[]>([]);
   const [hashing, setHashing] = useState(0);
   const [problem, setProblem] = useState<string | undefined>();
-  const [dragging, setDragging] = useState(false);
   const manifestInput = useId();
-  const filesInput = useId();
 
   async function readManifestFile(file: File) {
     try {
@@ -80,12 +80,6 @@ export function VerifyPanel({
     }
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    void addFiles([...event.dataTransfer.files]);
-  }
-
   const result = manifest === undefined ? undefined : verifyFiles(manifest.manifest, given);
   const problems =
     result === undefined ? 0 : result.altered.length + result.missing.length + result.extra.length;
@@ -121,31 +115,13 @@ export function VerifyPanel({
             }}
           />
         </div>
-        <div
-          className={`dropzone verify-drop${dragging ? ' dragging' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
+        <FileDrop
+          className="verify-drop"
+          chooseLabel={t('reports.verify.chooseFiles')}
+          onFiles={(files) => void addFiles(files)}
         >
           <p>{t('reports.verify.drop')}</p>
-          <label htmlFor={filesInput} className="button">
-            {t('reports.verify.chooseFiles')}
-          </label>
-          <input
-            id={filesInput}
-            type="file"
-            multiple
-            className="visually-hidden-file"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void addFiles(files);
-            }}
-          />
-        </div>
+        </FileDrop>
       </div>
       {problem !== undefined && (
         <p className="error" role="alert">
@@ -175,14 +151,14 @@ export function VerifyPanel({
       {result !== undefined && given.length > 0 && (
         <table className="table compact verify-table">
           <caption className="sr-only">{t('reports.verify.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.files.file')}</th>
-              <th scope="col">{t('reports.verify.result')}</th>
-              <th scope="col">{t('reports.verify.expected')}</th>
-              <th scope="col">{t('reports.verify.computed')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'reports.files.file',
+              'reports.verify.result',
+              'reports.verify.expected',
+              'reports.verify.computed',
+            ]}
+          />
           <tbody>
             {result.files.map((f) => (
               <tr key={`${f.state}:${f.file}`}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export type Loaded<T> =
@@ -28,6 +28,20 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
   }, [stable, round]);
   const reload = useCallback(() => setRound((r) => r + 1), []);
   return [state, reload, setState] as const;
+}
+
+/**
+ * The signal of work an event starts (an upload, a job to follow): aborted when the component unmounts, so leaving
+ * the page stops it. Call the returned function when the work starts.
+ */
+export function useUnmountSignal(): () => AbortSignal {
+  const controller = useRef(new AbortController());
+  useEffect(() => {
+    const current = new AbortController();
+    controller.current = current;
+    return () => current.abort();
+  }, []);
+  return useCallback(() => controller.current.signal, []);
 }
 
 /** The loading and error states every page shares. */

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { useAction } from './action.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
 /** The frame of the pages a signed-out visitor sees: the language switch, then a card with a title and a lead. */
@@ -25,47 +26,18 @@ export function SignedOutPage({
   );
 }
 
-/** An input inside its label, with an optional hint under it that the input points at. */
-export function InputField({
-  label,
-  hint,
-  ...input
-}: { readonly label: string; readonly hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const hintId = useId();
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input {...input} aria-describedby={hint === undefined ? undefined : hintId} />
-      {hint !== undefined && (
-        <small id={hintId} className="muted">
-          {hint}
-        </small>
-      )}
-    </label>
-  );
-}
-
 /**
  * A form's submit: `busy` while `run` runs and the error cleared when it starts; `fail` turns what `run` threw into
  * the form's error, or into none when it handled it otherwise.
  */
 export function useSubmit(run: () => Promise<void>, fail: (caught: unknown) => string | undefined) {
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(fail);
   const errorId = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-    } catch (caught) {
-      setError(fail(caught));
-    } finally {
-      setBusy(false);
-    }
+    await action.run('submit', run);
   };
-  return { error, busy, errorId, submit };
+  return { error: action.error, busy: action.busy !== undefined, errorId, submit };
 }
 
 /** The form's error, announced when it appears; `id` lets the form point at it. */

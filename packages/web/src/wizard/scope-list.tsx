@@ -1,8 +1,38 @@
 import { useMemo, useState } from 'react';
 import type { ScopedRequirement } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { TableHead } from '../shell/table-head.tsx';
 import { countByRegulation, groupByRegulation, micaFirst, type RegulationCount } from './preview.ts';
 import './wizard-preview.css';
+
+/** Requirements, each with its reference, its title, an optional short note and the reasons it applies. */
+export function ReasonedList({
+  requirements,
+}: {
+  readonly requirements: readonly {
+    readonly urn: string;
+    readonly ref: string;
+    readonly title: string;
+    readonly note?: string;
+    readonly reasons: readonly string[];
+  }[];
+}) {
+  return (
+    <ul className="preview-list">
+      {requirements.map((r) => (
+        <li key={r.urn}>
+          <span className="ref">{r.ref}</span> {r.title}
+          {r.note !== undefined && <span className="badge">{r.note}</span>}
+          <ul className="reasons">
+            {r.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Applicable or excluded requirements grouped by regulation, each with the reasons scoping gave, under a table of
@@ -62,17 +92,13 @@ export function ScopeList({
       )}
       <table className="table compact scope-counts">
         <caption className="sr-only">{t('wizardPreview.countsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ws.filter.regulation')}</th>
-            <th scope="col" className="num">
-              {t('wizardPreview.applicable')}
-            </th>
-            <th scope="col" className="num">
-              {t('wizardPreview.excluded')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'ws.filter.regulation',
+            { label: 'wizardPreview.applicable', num: true },
+            { label: 'wizardPreview.excluded', num: true },
+          ]}
+        />
         <tbody>
           {byRegulation.map((c) => (
             <tr key={c.regulation}>
@@ -102,18 +128,7 @@ export function ScopeList({
           <h3>
             {g.regulation} <span className="muted small">({number(g.total)})</span>
           </h3>
-          <ul className="preview-list">
-            {g.requirements.map((r) => (
-              <li key={r.urn}>
-                <span className="ref">{r.ref}</span> {r.title}
-                <ul className="reasons">
-                  {r.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
+          <ReasonedList requirements={g.requirements} />
         </section>
       ))}
       {listedCount > shownCount && (

@@ -1,7 +1,8 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { api, query, upload } from '../api/client.ts';
 import type { Evidence } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { FileDrop } from '../shell/file-drop.tsx';
 import { suggestedEvidence } from './evidence-suggestions.ts';
 
 /** SHA-256 of a file in the browser, hex; compared with the hash the server computes while streaming. */
@@ -41,12 +42,9 @@ export function EvidencePanel({
   readonly onChange: (update: (list: readonly Evidence[]) => readonly Evidence[]) => void;
 }) {
   const { t, number, date } = useI18n();
-  const [dragging, setDragging] = useState(false);
   const [messages, setMessages] = useState<readonly { text: string; error: boolean }[]>([]);
   const [linkId, setLinkId] = useState('');
   const [dates, setDates] = useState({ effectiveDate: '', expiryDate: '' });
-  const input = useRef<HTMLInputElement>(null);
-  const inputId = useId();
   const base = `/api/organisations/${organisationId}/evidence`;
   const linked = evidence.filter((e) => e.requirementUrns.includes(urn));
   const linkable = evidence.filter((e) => !e.requirementUrns.includes(urn));
@@ -109,25 +107,11 @@ export function EvidencePanel({
     }
   }
 
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    if (canUpload) void uploadFiles([...event.dataTransfer.files]);
-  }
-
   return (
     <section aria-labelledby="evidence-title" className="evidence">
       <h3 id="evidence-title">{t('evidence.title')}</h3>
       {canUpload && (
-        <div
-          className={`dropzone${dragging ? ' dragging' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
+        <FileDrop chooseLabel={t('evidence.choose')} onFiles={(files) => void uploadFiles(files)}>
           <p>{t('evidence.drop')}</p>
           <div className="form-row dates">
             <label className="field">
@@ -147,22 +131,7 @@ export function EvidencePanel({
               />
             </label>
           </div>
-          <label htmlFor={inputId} className="button">
-            {t('evidence.choose')}
-          </label>
-          <input
-            ref={input}
-            id={inputId}
-            type="file"
-            multiple
-            className="visually-hidden-file"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void uploadFiles(files);
-            }}
-          />
-        </div>
+        </FileDrop>
       )}
       <div aria-live="polite">
         {messages.map((m, i) => (
