@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { DATABASE_KINDS, freshDatabase, skipKind } from '../test/databases.ts';
-import { appendAudit, verifyAuditLog } from './audit-log.ts';
+import { appendAudit, appendAuditEntries, type AuditEntryInput, verifyAuditLog } from './audit-log.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 describe('canonicalJson', () => {
@@ -75,4 +75,43 @@ describe.each(DATABASE_KINDS)('hash-chained audit log on %s', (kind) => {
     const result = await verifyAuditLog(handle.db);
     expect(result).toMatchObject({ ok: false, seq: 1 });
   });
+
+  test('appends a batch after the head in order, one chain, in as many inserts as the parameter limit needs', async () => {
+    // 6,000 entries of 11 columns are 66,000 parameters: more than one statement may carry.
+    const batch: AuditEntryInput[] = Array.from({ length: 6000 }, (_, i) => ({
+      organisationId: 'org',
+      actorId: i % 2 === 0 ? 'user' : null,
+      action: 'assessment.update',
+      entityType: 'assessment',
+      entityId: `b${i}`,
+      before: { version: i },
+      after: i % 3 === 0 ? null : { version: i + 1, note: `n° ${i}` },
+    }));
+    await handle.db.transaction().execute((tx) => appendAuditEntries(tx, batch));
+    await handle.db.transaction().execute((tx) => appendAuditEntries(tx, []));
+    const rows = await handle.db
+      .selectFrom('audit_log')
+      .select(['seq', 'entity_id', 'at'])
+      .where('seq', '>', 5)
+      .orderBy('seq')
+      .execute();
+    expect(rows).toHaveLength(6000);
+    expect(rows[0]).toMatchObject({ seq: 6, entity_id: 'b0' });
+    expect(rows[5999]).toMatchObject({ seq: 6005, entity_id: 'b5999' });
+    expect(new Set(rows.map((r) => r.at)).size).toBe(1);
+    await handle.db.transaction().execute((tx) =>
+      appendAudit(tx, {
+        organisationId: null,
+        actorId: null,
+        action: 'system.check',
+        entityType: 'system',
+        entityId: 'after-batch',
+        before: undefined,
+        after: null,
+      }),
+    );
+    expect(await verifyAuditLog(handle.db)).toMatchObject({ ok: true, entries: 6006 });
+    await sql`update audit_log set entity_id = 'forged' where seq = 3000`.execute(handle.db);
+    expect(await verifyAuditLog(handle.db)).toMatchObject({ ok: false, seq: 3000, problem: 'edited' });
+  }, 60_000);
 });

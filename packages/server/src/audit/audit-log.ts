@@ -34,11 +34,20 @@ export function entryHash(prevHash: string, fields: HashedFields): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(fields)).digest('hex');
 }
 
+/** PostgreSQL's limit on the parameters of one statement (a 16-bit count in the wire protocol). */
+const MAX_PARAMETERS = 65_535;
+
 /**
- * Appends one entry inside the caller's transaction. The table lock serialises appenders so the chain never forks;
- * it is held only until the write transaction commits.
+ * Appends entries in order inside the caller's transaction: one lock, one read of the chain head, the hashes
+ * chained in memory, and as few multi-row inserts as the parameter limit allows. The table lock serialises
+ * appenders so the chain never forks; it is held only until the write transaction commits, so callers append
+ * last. Entries of one call share their time: they were written by one transaction.
  */
-export async function appendAudit(tx: Transaction<Database>, input: AuditEntryInput): Promise<void> {
+export async function appendAuditEntries(
+  tx: Transaction<Database>,
+  inputs: readonly AuditEntryInput[],
+): Promise<void> {
+  if (inputs.length === 0) return;
   await sql`lock table audit_log in exclusive mode`.execute(tx);
   const last = await tx
     .selectFrom('audit_log')
@@ -46,34 +55,50 @@ export async function appendAudit(tx: Transaction<Database>, input: AuditEntryIn
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    organisationId: input.organisationId,
-    actorId: input.actorId,
-    at: new Date().toISOString(),
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    before: plainJson(input.before),
-    after: plainJson(input.after),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx
-    .insertInto('audit_log')
-    .values({
-      seq: fields.seq,
+  const at = new Date().toISOString();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = inputs.map((input) => {
+    seq += 1;
+    const fields: HashedFields = {
+      seq,
+      organisationId: input.organisationId,
+      actorId: input.actorId,
+      at,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: plainJson(input.before),
+      after: plainJson(input.after),
+    };
+    const hash = entryHash(prevHash, fields);
+    const row = {
+      seq,
       organisation_id: fields.organisationId,
       actor_id: fields.actorId,
-      at: fields.at,
+      at,
       action: fields.action,
       entity_type: fields.entityType,
       entity_id: fields.entityId,
       before: json(fields.before),
       after: json(fields.after),
       prev_hash: prevHash,
-      hash: entryHash(prevHash, fields),
-    })
-    .execute();
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  const perInsert = Math.floor(MAX_PARAMETERS / Object.keys(rows[0] ?? {}).length);
+  for (let i = 0; i < rows.length; i += perInsert)
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + perInsert))
+      .execute();
+}
+
+/** Appends one entry inside the caller's transaction (see appendAuditEntries). */
+export function appendAudit(tx: Transaction<Database>, input: AuditEntryInput): Promise<void> {
+  return appendAuditEntries(tx, [input]);
 }
 
 export type VerifyResult =

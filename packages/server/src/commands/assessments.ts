@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import { DomainError, authorize } from '@mica-audit/core';
-import { appendAudit } from '../audit/audit-log.ts';
+import { appendAuditEntries } from '../audit/audit-log.ts';
+import { json } from '../db/json.ts';
 import type { Assessment, AssessmentStatus, OutOfScope } from '../db/schema.ts';
-import type { CommandProps, InOrganisation, QueryProps } from './context.ts';
+import type { CommandProps, QueryProps } from './context.ts';
 import { loadEngagement, visibleEngagement, type EngagementInput } from './engagements.ts';
 import { found, notFound } from './context.ts';
 import { jsonOfCached, readCacheOf } from './read-cache.ts';
+import { checkVersion } from './stale-version.ts';
 
 export interface AssessmentView {
   readonly id: string;
@@ -188,61 +191,117 @@ function assesses(change: AssessmentChange): boolean {
   );
 }
 
-async function applyChange(
+/** A change ready to write: every column computed from the locked row, as the update statement reads it. */
+interface ChangeRow {
+  readonly id: string;
+  readonly version: number;
+  readonly status: AssessmentStatus;
+  readonly maturity: number | null;
+  readonly observation: string;
+  readonly interview_notes: string;
+  readonly assignee_id: string | null;
+  readonly assessor_id: string | null;
+}
+
+function changeRow(actorId: string, before: Assessment, change: AssessmentChange): ChangeRow {
+  return {
+    id: before.id,
+    version: before.version,
+    status: change.status ?? before.status,
+    maturity: change.maturity === undefined ? before.maturity : change.maturity,
+    observation: change.observation ?? before.observation,
+    interview_notes: change.interviewNotes ?? before.interview_notes,
+    assignee_id: change.assigneeId === undefined ? before.assignee_id : change.assigneeId,
+    // Handing out work is not assessing: the assessor stays whoever last judged the requirement.
+    assessor_id: assesses(change) ? actorId : before.assessor_id,
+  };
+}
+
+/** Where a change sits in the request: `changes[i]` in a batch, nothing for the single update (fields named bare). */
+type ChangePath = (index: number) => string | undefined;
+const fieldPath = (prefix: string | undefined, field: string) =>
+  prefix === undefined ? field : `${prefix}.${field}`;
+
+/**
+ * Applies changes all or nothing, in a fixed number of statements whatever their count: one `select … for update`
+ * of every row (in id order, so two batches over the same rows queue instead of deadlocking), every check in the
+ * order of the changes (the first bad change is the error, as if they were applied one by one), one update of all
+ * rows, and one audit entry per change, in the order of the changes, appended together.
+ */
+async function applyChanges(
   { actor, tx }: Pick<CommandProps<unknown>, 'actor' | 'tx'>,
-  input: InOrganisation & { readonly engagementId: string },
-  change: AssessmentChange,
-): Promise<AssessmentView> {
-  const before = await tx
+  input: EngagementInput & { readonly team: readonly string[] },
+  changes: readonly AssessmentChange[],
+  pathOf: ChangePath,
+): Promise<AssessmentView[]> {
+  const ids = [...new Set(changes.map((c) => c.id))];
+  const locked = await tx
     .selectFrom('assessments')
     .selectAll()
     .where('organisation_id', '=', input.organisationId)
     .where('engagement_id', '=', input.engagementId)
-    .where('id', '=', change.id)
+    .where(sql<boolean>`id in (select jsonb_array_elements_text(${json(ids)}::jsonb))`)
+    .orderBy('id')
     .forUpdate()
-    .executeTakeFirst();
-  if (before === undefined) throw notFound('assessment', change.id);
-  if (before.version !== change.version)
-    throw new DomainError(
-      'assessment.version_conflict',
-      `assessment ${change.id} was changed by someone else (version ${before.version}, you edited ${change.version}): reload it, reapply your change and save again`,
-      { kind: 'conflict', details: { current: assessmentView(before) } },
+    .execute();
+  const rows = new Map(locked.map((row) => [row.id, row]));
+  const seen = new Set<string>();
+  const writes: ChangeRow[] = [];
+  for (const [index, change] of changes.entries()) {
+    const path = pathOf(index);
+    if (seen.has(change.id))
+      throw new DomainError(
+        'assessment.duplicate',
+        `${fieldPath(path, 'id')}: ${change.id} appears twice in the batch`,
+        { path: fieldPath(path, 'id') },
+      );
+    seen.add(change.id);
+    checkAssignee(input.team, change, fieldPath(path, 'assigneeId'));
+    const before = rows.get(change.id);
+    if (before === undefined) throw notFound('assessment', change.id);
+    checkVersion(
+      'assessment',
+      before,
+      change.version,
+      assessmentView,
+      path === undefined ? {} : { path: fieldPath(path, 'version') },
     );
-  if (before.out_of_scope !== null)
-    throw new DomainError(
-      'assessment.out_of_scope',
-      `assessment ${change.id}: requirement ${before.requirement_urn} is out of the engagement's scope since a re-scope (its work is kept read-only); re-scope the engagement to a profile where it applies to edit it again`,
-      { kind: 'conflict', details: { current: assessmentView(before) } },
-    );
-  const after = await tx
-    .updateTable('assessments')
-    .set({
-      status: change.status ?? before.status,
-      maturity: change.maturity === undefined ? before.maturity : change.maturity,
-      observation: change.observation ?? before.observation,
-      interview_notes: change.interviewNotes ?? before.interview_notes,
-      assignee_id: change.assigneeId === undefined ? before.assignee_id : change.assigneeId,
-      // Handing out work is not assessing: the assessor stays whoever last judged the requirement.
-      assessor_id: assesses(change) ? actor.userId : before.assessor_id,
-      version: before.version + 1,
-      updated_at: new Date(),
-    })
-    .where('organisation_id', '=', input.organisationId)
-    .where('id', '=', change.id)
-    .where('version', '=', change.version)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  const afterView = assessmentView(after);
-  await appendAudit(tx, {
-    organisationId: input.organisationId,
-    actorId: actor.userId,
-    action: 'assessment.update',
-    entityType: 'assessment',
-    entityId: change.id,
-    before: assessmentView(before),
-    after: afterView,
-  });
-  return afterView;
+    if (before.out_of_scope !== null)
+      throw new DomainError(
+        'assessment.out_of_scope',
+        `assessment ${change.id}: requirement ${before.requirement_urn} is out of the engagement's scope since a re-scope (its work is kept read-only); re-scope the engagement to a profile where it applies to edit it again`,
+        { kind: 'conflict', details: { current: assessmentView(before) } },
+      );
+    writes.push(changeRow(actor.userId, before, change));
+  }
+  // The version test repeats the check above: a row updated by someone else cannot be written over.
+  const { rows: updated } = await sql<Assessment>`
+    update assessments as a
+    set status = v.status, maturity = v.maturity, observation = v.observation,
+      interview_notes = v.interview_notes, assignee_id = v.assignee_id, assessor_id = v.assessor_id,
+      version = a.version + 1, updated_at = ${new Date()}
+    from jsonb_to_recordset(${json(writes)}::jsonb) as v(id text, version integer, status text,
+      maturity integer, observation text, interview_notes text, assignee_id text, assessor_id text)
+    where a.organisation_id = ${input.organisationId} and a.engagement_id = ${input.engagementId}
+      and a.id = v.id and a.version = v.version
+    returning a.*`.execute(tx);
+  if (updated.length !== writes.length)
+    throw new Error(`updated ${updated.length} of ${writes.length} locked assessments`);
+  const after = new Map(updated.map((row) => [row.id, assessmentView(row)]));
+  const views = changes.map((change) => after.get(change.id) as AssessmentView);
+  await appendAuditEntries(
+    tx,
+    changes.map((change, index) => ({
+      organisationId: input.organisationId,
+      actorId: actor.userId,
+      action: 'assessment.update',
+      entityType: 'assessment',
+      entityId: change.id,
+      before: assessmentView(rows.get(change.id) as Assessment),
+      after: views[index],
+    })),
+  );
+  return views;
 }
 
 /** Updates one assessment if nobody changed it since `version` was read; 409 with the current state otherwise. */
@@ -252,12 +311,15 @@ export async function updateAssessment({
   tx,
 }: CommandProps<EngagementInput & { readonly change: AssessmentChange }>): Promise<AssessmentView> {
   authorize(actor, 'assessment.update', input);
-  const engagement = await loadEngagement(tx, actor, input);
-  checkAssignee(engagement.team, input.change, 'assigneeId');
-  return applyChange({ actor, tx }, input, input.change);
+  const { team } = await loadEngagement(tx, actor, input);
+  const [view] = await applyChanges({ actor, tx }, { ...input, team }, [input.change], () => undefined);
+  return view as AssessmentView;
 }
 
-/** Updates many assessments all or nothing: one stale version or unknown id rolls the whole batch back. */
+/**
+ * Updates many assessments all or nothing: one stale version, unknown id, out-of-scope assessment, duplicate or
+ * assignee outside the team rolls the whole batch back, and the error names the first such change (`changes[i]`).
+ */
 export async function bulkUpdateAssessments({
   actor,
   input,
@@ -266,21 +328,6 @@ export async function bulkUpdateAssessments({
   AssessmentView[]
 > {
   authorize(actor, 'assessment.update', input);
-  const engagement = await loadEngagement(tx, actor, input);
-  const seen = new Set<string>();
-  const out: AssessmentView[] = [];
-  for (const [index, change] of input.changes.entries()) {
-    if (seen.has(change.id))
-      throw new DomainError(
-        'assessment.duplicate',
-        `changes[${index}].id: ${change.id} appears twice in the batch`,
-        {
-          path: `changes[${index}].id`,
-        },
-      );
-    seen.add(change.id);
-    checkAssignee(engagement.team, change, `changes[${index}].assigneeId`);
-    out.push(await applyChange({ actor, tx }, input, change));
-  }
-  return out;
+  const { team } = await loadEngagement(tx, actor, input);
+  return applyChanges({ actor, tx }, { ...input, team }, input.changes, (index) => `changes[${index}]`);
 }

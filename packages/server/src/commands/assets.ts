@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { DomainError, authorize } from '@mica-audit/core';
+import { authorize } from '@mica-audit/core';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { AssetTable } from '../db/schema.ts';
 import { json } from '../db/json.ts';
 import { found, type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
 import { loadEngagement } from './engagements.ts';
+import { checkVersion } from './stale-version.ts';
 
 type Row = Selectable<AssetTable>;
 
@@ -73,15 +74,20 @@ export async function listAssets({
   return { items: rows.map(view), page: input.page, pageSize: input.pageSize, total: Number(total.n) };
 }
 
-async function loadAsset(tx: QueryProps<unknown>['tx'], input: AssetInput): Promise<Row> {
+/** The asset; `forUpdate` locks its row until commit, so two writers at the same version cannot both pass the check. */
+async function loadAsset(
+  tx: QueryProps<unknown>['tx'],
+  input: AssetInput,
+  lock: 'forUpdate' | 'read' = 'read',
+): Promise<Row> {
+  const query = tx
+    .selectFrom('assets')
+    .selectAll()
+    .where('organisation_id', '=', input.organisationId)
+    .where('engagement_id', '=', input.engagementId)
+    .where('id', '=', input.assetId);
   return found(
-    await tx
-      .selectFrom('assets')
-      .selectAll()
-      .where('organisation_id', '=', input.organisationId)
-      .where('engagement_id', '=', input.engagementId)
-      .where('id', '=', input.assetId)
-      .executeTakeFirst(),
+    await (lock === 'forUpdate' ? query.forUpdate() : query).executeTakeFirst(),
     'asset',
     input.assetId,
   );
@@ -137,14 +143,7 @@ export async function createAsset({
   return created;
 }
 
-function staleCheck(row: Row, version: number): void {
-  if (row.version !== version)
-    throw new DomainError(
-      'asset.version_conflict',
-      `asset ${row.id} was changed by someone else (version ${row.version}, you edited ${version}): reload it and apply your change again`,
-      { kind: 'conflict', details: { current: view(row) } },
-    );
-}
+const STALE = { advice: 'reload it and apply your change again' };
 
 /** Edits an asset at the version the client saw. */
 export async function updateAsset({
@@ -154,8 +153,8 @@ export async function updateAsset({
 }: CommandProps<AssetInput & AssetFields & { readonly version: number }>): Promise<AssetView> {
   authorize(actor, 'asset.manage', input);
   await loadEngagement(tx, actor, input);
-  const before = await loadAsset(tx, input);
-  staleCheck(before, input.version);
+  const before = await loadAsset(tx, input, 'forUpdate');
+  checkVersion('asset', before, input.version, view, STALE);
   const row = await tx
     .updateTable('assets')
     .set({
@@ -192,8 +191,8 @@ export async function deleteAsset({
 }: CommandProps<AssetInput & { readonly version: number }>): Promise<{ readonly deleted: string }> {
   authorize(actor, 'asset.manage', input);
   await loadEngagement(tx, actor, input);
-  const before = await loadAsset(tx, input);
-  staleCheck(before, input.version);
+  const before = await loadAsset(tx, input, 'forUpdate');
+  checkVersion('asset', before, input.version, view, STALE);
   await tx
     .updateTable('findings')
     .set({ asset_id: null })

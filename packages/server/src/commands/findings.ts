@@ -6,6 +6,7 @@ import type { FindingTable } from '../db/schema.ts';
 import { json } from '../db/json.ts';
 import { found, notFound, type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
 import { loadEngagement } from './engagements.ts';
+import { checkVersion } from './stale-version.ts';
 
 type Row = Selectable<FindingTable>;
 type Tx = QueryProps<unknown>['tx'];
@@ -221,15 +222,16 @@ export async function findingFacets({
 
 export type FindingInput = InOrganisation & { readonly engagementId: string; readonly findingId: string };
 
-async function loadFinding(tx: Tx, input: FindingInput): Promise<Row> {
+/** The finding; `forUpdate` locks its row until commit, so two writers at the same version cannot both pass the check. */
+async function loadFinding(tx: Tx, input: FindingInput, lock: 'forUpdate' | 'read' = 'read'): Promise<Row> {
+  const query = tx
+    .selectFrom('findings')
+    .selectAll()
+    .where('organisation_id', '=', input.organisationId)
+    .where('engagement_id', '=', input.engagementId)
+    .where('id', '=', input.findingId);
   return found(
-    await tx
-      .selectFrom('findings')
-      .selectAll()
-      .where('organisation_id', '=', input.organisationId)
-      .where('engagement_id', '=', input.engagementId)
-      .where('id', '=', input.findingId)
-      .executeTakeFirst(),
+    await (lock === 'forUpdate' ? query.forUpdate() : query).executeTakeFirst(),
     'finding',
     input.findingId,
   );
@@ -240,15 +242,6 @@ export async function getFinding({ actor, input, tx }: QueryProps<FindingInput>)
   authorize(actor, 'finding.read', input);
   await loadEngagement(tx, actor, input);
   return findingView(await loadFinding(tx, input));
-}
-
-function staleCheck(row: Row, version: number): void {
-  if (row.version !== version)
-    throw new DomainError(
-      'finding.version_conflict',
-      `finding ${row.id} was changed by someone else (version ${row.version}, you edited ${version}): reload it and apply your change again`,
-      { kind: 'conflict', details: { current: findingView(row) } },
-    );
 }
 
 export interface FindingStatusInput extends FindingInput {
@@ -265,8 +258,10 @@ export async function setFindingStatus({
 }: CommandProps<FindingStatusInput>): Promise<FindingView> {
   authorize(actor, 'finding.update', input);
   await loadEngagement(tx, actor, input);
-  const before = await loadFinding(tx, input);
-  staleCheck(before, input.version);
+  const before = await loadFinding(tx, input, 'forUpdate');
+  checkVersion('finding', before, input.version, findingView, {
+    advice: 'reload it and apply your change again',
+  });
   const change: StatusChange & { actorId: string } = {
     status: input.status,
     at: new Date().toISOString(),
@@ -321,7 +316,7 @@ export async function setFindingLink({
 }: CommandProps<FindingLinkInput> & { readonly catalogue: Catalogue }): Promise<FindingView> {
   authorize(actor, 'finding.update', input);
   await loadEngagement(tx, actor, input);
-  const before = await loadFinding(tx, input);
+  const before = await loadFinding(tx, input, 'forUpdate');
   if (input.link && !assessableUrns(catalogue).has(input.requirementUrn))
     throw new DomainError(
       'finding.unknown_requirement',

@@ -17,6 +17,7 @@ import type { IncidentTable } from '../db/schema.ts';
 import type { CommandProps, QueryProps } from './context.ts';
 import { found } from './context.ts';
 import { loadEngagement, type EngagementInput } from './engagements.ts';
+import { checkVersion } from './stale-version.ts';
 
 type IncidentRow = Selectable<IncidentTable>;
 type IncidentInput = EngagementInput & { readonly incidentId: string };
@@ -235,12 +236,7 @@ export async function updateIncident({
   const timeZone = await timeZoneOf(tx, actor, input);
   const before = await loadIncident(tx, input, true);
   const current = view(before, timeZone);
-  if (before.version !== input.version)
-    throw new DomainError(
-      'incident.version_conflict',
-      `incident ${before.id} was changed by someone else (version ${before.version}, you edited ${input.version}): reload it, reapply your change and save again`,
-      { kind: 'conflict', details: { current } },
-    );
+  checkVersion('incident', before, input.version, () => current);
   const merged: IncidentFields = {
     title: current.title,
     status: current.status === 'closed' ? 'closed' : 'open',

@@ -8,6 +8,7 @@ import type { CommandProps, QueryProps } from './context.ts';
 import { found } from './context.ts';
 import { loadEngagement, type EngagementInput } from './engagements.ts';
 import { checkReferences } from './risks-references.ts';
+import { checkVersion } from './stale-version.ts';
 import {
   assetsByCategory,
   rateRisk,
@@ -191,14 +192,6 @@ export async function createRisk({
   return view;
 }
 
-function conflict(row: Selectable<RiskTable>, version: number, settings: RiskSettings): DomainError {
-  return new DomainError(
-    'risk.version_conflict',
-    `risk ${row.id} was changed by someone else (version ${row.version}, you edited ${version}): reload it, reapply your change and save again`,
-    { kind: 'conflict', details: { current: riskView(row, new Date(), settings) } },
-  );
-}
-
 /** Updates a risk if nobody changed it since `version`; 409 with the current state otherwise. */
 export async function updateRisk({
   actor,
@@ -210,7 +203,7 @@ export async function updateRisk({
   authorize(actor, 'risk.manage', input);
   const settings = await settingsOf(tx, actor, input);
   const before = await loadRisk(tx, input, true);
-  if (before.version !== input.version) throw conflict(before, input.version, settings);
+  checkVersion('risk', before, input.version, (row) => riskView(row, new Date(), settings));
   const current = riskView(before, new Date(), settings);
   const merged: RiskFields = {
     title: current.title,
@@ -259,8 +252,8 @@ export async function deleteRisk({
   authorize(actor, 'risk.manage', input);
   const settings = await settingsOf(tx, actor, input);
   const before = await loadRisk(tx, input, true);
-  if (input.version !== undefined && before.version !== input.version)
-    throw conflict(before, input.version, settings);
+  if (input.version !== undefined)
+    checkVersion('risk', before, input.version, (row) => riskView(row, new Date(), settings));
   await tx
     .deleteFrom('risks')
     .where('organisation_id', '=', input.organisationId)

@@ -77,6 +77,25 @@ describe.each(DATABASE_KINDS)('assets on %s', (kind) => {
     expect((await h.request(org.tokens.auditor, 'GET', `${base()}/${asset.id}`)).status).toBe(404);
   });
 
+  test('lets exactly one of concurrent edits at the same version win, with one audit entry', async () => {
+    const asset = (
+      await h.request(org.tokens.auditor, 'POST', base(), { name: 'Race', kind: 'application', key: 'race' })
+    ).json() as AssetJson;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        h.request(org.tokens.auditor, 'PATCH', `${base()}/${asset.id}`, { version: 1, name: `Race ${i}` }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const updates = await h.workspace.database.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('entity_id', '=', asset.id)
+      .where('action', '=', 'asset.update')
+      .execute();
+    expect(updates.length).toBe(1);
+  });
+
   test('validates bodies; reviewers cannot write; other organisations get 404', async () => {
     const bad = await h.request(org.tokens.auditor, 'POST', base(), { kind: 'application' });
     expect(bad.status).toBe(400);

@@ -125,6 +125,20 @@ describe.each(DATABASE_KINDS)('findings on %s', (kind) => {
     expect(bad.status).toBe(400);
   });
 
+  test('lets exactly one of concurrent status changes at the same version win', async () => {
+    const url = `${base()}/${finding.id}`;
+    const current = (await h.request(org.tokens.auditor, 'GET', url)).json() as FindingJson;
+    const answers = await Promise.all(
+      ['open', 'accepted', 'false-positive', 'open', 'accepted', 'false-positive'].map((status) =>
+        h.request(org.tokens.auditor, 'PATCH', url, { version: current.version, status, reason: 'race' }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const after = (await h.request(org.tokens.auditor, 'GET', url)).json() as FindingJson;
+    expect(after.version).toBe(current.version + 1);
+    expect(after.statusHistory.length).toBe(current.statusHistory.length + 1);
+  });
+
   test('links and unlinks requirement urns, checked against the catalogue', async () => {
     const url = `${base()}/${finding.id}/requirements`;
     const urn = 'urn:mica-audit:mica:art-75:1';
