@@ -400,7 +400,7 @@ void test('the PDF report is issued as a job, previewed, downloaded and verified
   await page.waitForTimeout(2500);
   await step('report-preview');
 
-  const link = files.getByRole('link', { name: /^Download .*-report-en\.pdf$/ });
+  const link = files.getByRole('link', { name: /^Download mica-audit_.*_en\.pdf$/ });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const pdf = await readFile(await download.path());
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');

@@ -7,15 +7,14 @@ import { buildModel, type ReportModel } from './model/build-model.ts';
 import { assessmentResults } from './oscal/assessment-results.ts';
 import { planOfActionAndMilestones } from './oscal/poam.ts';
 import { renderPdfFromView } from './pdf/render-pdf.ts';
-import { parseSnapshot, type EngagementSnapshot, type ReportLang } from './snapshot.schema.ts';
+import { parseSnapshot, type ReportLang } from './snapshot.schema.ts';
 import { buildView } from './view/build-view.ts';
 import { renderXlsx } from './xlsx/render-xlsx.ts';
 
 export const FORMATS = ['pdf', 'docx', 'xlsx', 'json', 'oscal-ar', 'oscal-poam'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
-/** Formats whose content depends on the report language; the others are the same in every language. */
-export const LANGUAGE_DEPENDENT: ReadonlySet<ReportFormat> = new Set(['pdf', 'docx', 'xlsx']);
+export { deliverableName, LANGUAGE_DEPENDENT } from './manifest/deliverable-name.ts';
 
 export interface RenderOptions {
   /** The catalogue the engagement was scoped against; the bundled one when absent. */
@@ -28,29 +27,6 @@ let bundled: Promise<Catalogue> | undefined;
 export function bundledCatalogue(): Promise<Catalogue> {
   bundled ??= loadValidCatalogue();
   return bundled;
-}
-
-/** The file name of a deliverable: `<engagement>-report-en.pdf`, `<engagement>-snapshot.json`… */
-export function deliverableName(
-  snapshot: EngagementSnapshot,
-  format: ReportFormat,
-  lang: ReportLang,
-): string {
-  const base = snapshot.engagement.id.replace(/[^A-Za-z0-9._-]+/g, '-');
-  switch (format) {
-    case 'pdf':
-      return `${base}-report-${lang}.pdf`;
-    case 'docx':
-      return `${base}-report-${lang}.docx`;
-    case 'xlsx':
-      return `${base}-workbook-${lang}.xlsx`;
-    case 'json':
-      return `${base}-snapshot.json`;
-    case 'oscal-ar':
-      return `${base}-oscal-assessment-results.json`;
-    case 'oscal-poam':
-      return `${base}-oscal-poam.json`;
-  }
 }
 
 /** Renders one deliverable from an already built model. */

@@ -29,7 +29,9 @@ describe('mica-audit report demo / report verify', () => {
         positionals: [],
       }),
     ).toBe(0);
-    expect(a.out.join('')).toContain('ENG-2026-014-workbook-fr.xlsx');
+    expect(a.out.join('')).toContain(
+      'wrote mica-audit_exemple-custody-sas_mica-authorisation-readiness-audit_2026-11-13_fr.xlsx',
+    );
     const b = io();
     expect(await reportVerifyCommand.run({ io: b.io, values: {}, positionals: [dir] })).toBe(0);
     expect(b.out.join('')).toMatch(/^ok: 1 files match the manifest/);

@@ -1,10 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readManifest, verifyManifest } from '../src/manifest/manifest.ts';
 import { writeDeliverables } from '../src/manifest/write-deliverables.ts';
 import { demo } from './fixtures.ts';
+
+const BASE = 'mica-audit_exemple-custody-sas_mica-authorisation-readiness-audit_2026-11-13';
+const SNAPSHOT = `${BASE}_snapshot.json`;
+const WORKBOOK = `${BASE}_fr.xlsx`;
 
 async function issued(): Promise<string> {
   const { snapshot, catalogue } = await demo();
@@ -21,9 +25,9 @@ describe('manifest', () => {
     const manifest = await readManifest(dir);
     expect(manifest.auditLogHead).toBe(snapshot.engagement.auditLogHead);
     expect(manifest.files.map((f) => f.file)).toEqual([
-      'ENG-2026-014-oscal-assessment-results.json',
-      'ENG-2026-014-snapshot.json',
-      'ENG-2026-014-workbook-fr.xlsx',
+      WORKBOOK,
+      `${BASE}_oscal-assessment-results.json`,
+      SNAPSHOT,
     ]);
     expect(await verifyManifest(dir)).toMatchObject({
       ok: true,
@@ -34,20 +38,28 @@ describe('manifest', () => {
     });
   });
 
+  it('links the OSCAL assessment results to the JSON export written beside them', async () => {
+    const dir = await issued();
+    const results = readFileSync(join(dir, `${BASE}_oscal-assessment-results.json`), 'utf8');
+    const hrefs = [...results.matchAll(/"href": "([^"#][^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toContain(SNAPSHOT);
+    expect(existsSync(join(dir, SNAPSHOT))).toBe(true);
+  });
+
   it('names an altered, a missing and an extra file', async () => {
     const dir = await issued();
     writeFileSync(
-      join(dir, 'ENG-2026-014-snapshot.json'),
-      readFileSync(join(dir, 'ENG-2026-014-snapshot.json'), 'utf8').replace('Claire Martin', 'Claire Mart1n'),
+      join(dir, SNAPSHOT),
+      readFileSync(join(dir, SNAPSHOT), 'utf8').replace('Claire Martin', 'Claire Mart1n'),
     );
-    rmSync(join(dir, 'ENG-2026-014-workbook-fr.xlsx'));
+    rmSync(join(dir, WORKBOOK));
     writeFileSync(join(dir, 'notes.txt'), 'slipped in');
     expect(await verifyManifest(dir)).toEqual({
       ok: false,
       auditLogHead: (await readManifest(dir)).auditLogHead,
       checked: 3,
-      altered: ['ENG-2026-014-snapshot.json'],
-      missing: ['ENG-2026-014-workbook-fr.xlsx'],
+      altered: [SNAPSHOT],
+      missing: [WORKBOOK],
       extra: ['notes.txt'],
     });
   });

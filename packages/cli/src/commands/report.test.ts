@@ -38,34 +38,37 @@ describe('mica-audit report --engagement', () => {
     const first = await manifest(out);
     expect(first).toMatchObject({ engagementId, reportVersion: '1' });
     expect(first.auditLogHead).toMatch(/^[0-9a-f]{64}$/);
+    // Named after the entity, the engagement and the report date (the day the snapshot is taken).
+    const base = (first.files[0]?.file ?? '').replace(/_oscal-assessment-results\.json$/, '');
+    expect(base).toMatch(/^mica-audit_garde-numerique-sas_mica-authorisation-audit-2026_\d{4}-\d{2}-\d{2}$/);
     expect(first.files.map((f) => f.file)).toEqual([
-      `${engagementId}-oscal-assessment-results.json`,
-      `${engagementId}-oscal-poam.json`,
+      `${base}_oscal-assessment-results.json`,
+      `${base}_oscal-poam.json`,
     ]);
     const ar = JSON.parse(await readFile(join(out, first.files[0]?.file ?? ''), 'utf8')) as object;
     expect(ar).toHaveProperty('assessment-results');
 
     const pdf = await report('--format', 'pdf', '--lang', 'fr', '--out', out);
     expect(pdf.code).toBe(0);
-    expect(pdf.stdout).toMatch(/^wrote .*-report-fr\.pdf \(\d+ bytes, sha256 [0-9a-f]{64}\)\n$/);
+    expect(pdf.stdout).toMatch(/^wrote mica-audit_\S+_fr\.pdf \(\d+ bytes, sha256 [0-9a-f]{64}\)\n$/);
     const json = await report('--format', 'json', '--out', out);
     expect(json.code).toBe(0);
-    const snapshot = JSON.parse(await readFile(join(out, `${engagementId}-snapshot.json`), 'utf8')) as {
+    const snapshot = JSON.parse(await readFile(join(out, `${base}_snapshot.json`), 'utf8')) as {
       engagement: { clientName: string };
       findings: unknown[];
     };
     expect(snapshot.engagement.clientName).toBe('Garde Numérique SAS');
     expect(snapshot.findings.length).toBeGreaterThanOrEqual(3);
     expect((await manifest(out)).files).toHaveLength(4);
-    const pdfBytes = await readFile(join(out, `${engagementId}-report-fr.pdf`));
+    const pdfBytes = await readFile(join(out, `${base}_fr.pdf`));
     expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
 
     const verified = await runCli('report', 'verify', out, '--json');
     expect(verified.code).toBe(0);
-    await writeFile(join(out, `${engagementId}-snapshot.json`), '{}');
+    await writeFile(join(out, `${base}_snapshot.json`), '{}');
     const altered = await runCli('report', 'verify', out);
     expect(altered.code).toBe(1);
-    expect(altered.stdout).toContain(`${engagementId}-snapshot.json`);
+    expect(altered.stdout).toContain(`${base}_snapshot.json`);
   }, 120_000);
 
   it('exits 4 for an unknown engagement and 2 for a bad format', async () => {

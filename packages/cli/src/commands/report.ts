@@ -56,6 +56,8 @@ export const reportCommand: Command = {
     '--format F           pdf, docx, xlsx, json (the whole engagement) or oscal (assessment results and POA&M)',
     '--lang L             en or fr (default en)',
     '--out DIR            folder to write to; its manifest.json is created or updated',
+    '                     files are named mica-audit_<entity>_<engagement>_<report date>_<lang>.pdf (.docx, .xlsx);',
+    '                     JSON and OSCAL, the same in every language, end _<report date>_snapshot.json, _oscal-poam.json…',
     ...WORKSPACE_OPTION_HELP,
     '--json               print { files: [{ file, sha256, size }], manifest }',
   ],

@@ -85,7 +85,7 @@ export const FACT_LABELS: Readonly<Record<FactName, Text>> = {
   },
   prudentialInsurancePolicy: {
     en: 'insurance policy in the prudential safeguards',
-    fr: 'police d’assurance dans les garanties prudentielles',
+    fr: "police d'assurance dans les garanties prudentielles",
   },
   providesPaymentServices: { en: 'provides payment services', fr: 'fournit des services de paiement' },
   intermediaryCasp: {

@@ -6,7 +6,7 @@ import { t } from '../i18n/labels.ts';
 import { AUDIT_TYPE_LABELS, KIND_LABELS, MATRIX_LABELS, SEVERITY_LABELS, word } from '../i18n/vocabulary.ts';
 import type { ReportModel } from '../model/build-model.ts';
 import { AUDIT_TYPES, FINDING_SEVERITIES, type ReportLang } from '../snapshot.schema.ts';
-import { colon, groupLabel, num } from '../view/format.ts';
+import { colon, groupLabel, num, semicolons } from '../view/format.ts';
 import type { Charts } from '../view/types.ts';
 import { actionIds } from './report-charts.ts';
 
@@ -14,7 +14,7 @@ import { actionIds } from './report-charts.ts';
 const MAX_ALT = 1500;
 
 function join(caption: string, parts: readonly string[], lang: ReportLang): string {
-  const text = parts.length === 0 ? `${caption}.` : `${caption}${colon(lang)}${parts.join('; ')}.`;
+  const text = parts.length === 0 ? `${caption}.` : `${caption}${colon(lang)}${semicolons(parts, lang)}.`;
   return text.length <= MAX_ALT ? text : `${text.slice(0, MAX_ALT - 1)}…`;
 }
 

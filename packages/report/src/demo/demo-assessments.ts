@@ -10,7 +10,7 @@ const PREFIX = 'urn:mica-audit:';
 const ASSESSORS = ['Claire Martin', 'Julien Lefèvre', 'Sofia Haddad'];
 const NA_TEXT = {
   en: 'Not relevant to the services provided; agreed with the compliance officer.',
-  fr: 'Sans objet au regard des services fournis ; validé avec le responsable de la conformité.',
+  fr: 'Sans objet au regard des services fournis\u202f; validé avec le responsable de la conformité.',
 };
 
 function genericStatus(random: Rng): AssessmentStatus {
@@ -42,7 +42,7 @@ export function assessments(urns: readonly string[], random: Rng): SnapshotInput
                   interviewee: 'Compliance officer',
                   note: {
                     en: 'Confirms the gap; a remediation plan will go to the December board meeting.',
-                    fr: 'Confirme l’écart ; un plan de remédiation sera soumis au conseil de décembre.',
+                    fr: "Confirme l'écart\u202f; un plan de remédiation sera soumis au conseil de décembre.",
                   },
                 },
               ]

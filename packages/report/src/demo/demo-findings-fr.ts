@@ -24,11 +24,11 @@ export const FINDINGS_FRENCH: Readonly<Record<string, string>> = {
     'Une requête de rapport concatène le paramètre de tri dans le SQL.',
   'Monetary amounts handled as floating point': 'Montants monétaires traités en virgule flottante',
   'Fee computations use JavaScript numbers; rounding drift reaches 1e-8 BTC per transfer.':
-    "Le calcul des frais utilise des nombres JavaScript ; l'écart d'arrondi atteint 1e-8 BTC par transfert.",
+    "Le calcul des frais utilise des nombres JavaScript\u202f; l'écart d'arrondi atteint 1e-8 BTC par transfert.",
   'body-parser denial of service': 'Déni de service dans body-parser',
   'body-parser 1.20.2 is vulnerable to asymmetric resource consumption with url encoding.':
-    'body-parser 1.20.2 est vulnérable à une consommation asymétrique de ressources avec l’encodage URL.',
-  'HTTP/2 rapid reset': 'HTTP/2 « rapid reset »',
+    "body-parser 1.20.2 est vulnérable à une consommation asymétrique de ressources avec l'encodage URL.",
+  'HTTP/2 rapid reset': 'HTTP/2 «\u00a0rapid reset\u00a0»',
   'The embedded nghttp2 library allows HTTP/2 rapid reset denial of service.':
     'La bibliothèque nghttp2 embarquée permet un déni de service HTTP/2 par réinitialisation rapide.',
   'S3 bucket readable by any authenticated user': 'Compartiment S3 lisible par tout utilisateur authentifié',
@@ -70,7 +70,8 @@ export const FINDINGS_FRENCH: Readonly<Record<string, string>> = {
   'Role parameter accepted from the client': 'Paramètre de rôle accepté depuis le client',
   'The back-office accepts a role field in the profile update request, granting operator rights.':
     "Le back-office accepte un champ de rôle dans la requête de mise à jour du profil, ce qui donne les droits d'opérateur.",
-  'JWT verification allows the none algorithm': "La vérification des JWT accepte l'algorithme « none »",
+  'JWT verification allows the none algorithm':
+    "La vérification des JWT accepte l'algorithme «\u00a0none\u00a0»",
   'A test helper accepts unsigned tokens; not reachable in production builds.':
-    "Un utilitaire de test accepte des jetons non signés ; il n'est pas accessible dans les versions de production.",
+    "Un utilitaire de test accepte des jetons non signés\u202f; il n'est pas accessible dans les versions de production.",
 };

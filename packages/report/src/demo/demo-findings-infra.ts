@@ -32,7 +32,7 @@ export const INFRASTRUCTURE_FINDINGS: readonly FindingTemplate[] = [
     urns: [`${P}passi:configuration:cloud-posture`],
     remediation: {
       en: 'Enable a multi-region trail delivered to the log archive account.',
-      fr: 'Activer une trace multi-régions vers le compte d’archivage des journaux.',
+      fr: "Activer une trace multi-régions vers le compte d'archivage des journaux.",
     },
     at: [
       { asset: 'aws:prod-custody', location: cloud('arn:aws:cloudtrail:eu-west-3:210987654321:trail/main') },
@@ -49,7 +49,7 @@ export const INFRASTRUCTURE_FINDINGS: readonly FindingTemplate[] = [
     cwe: [326],
     auditType: 'configuration',
     urns: [`${P}dora:art-9:3:a`],
-    remediation: { en: 'Offer TLS 1.2 and 1.3 only.', fr: 'N’offrir que TLS 1.2 et 1.3.' },
+    remediation: { en: 'Offer TLS 1.2 and 1.3 only.', fr: "N'offrir que TLS 1.2 et 1.3." },
     at: [
       { asset: 'api.exemple-custody.fr', location: host('api.exemple-custody.fr', 443) },
       { asset: 'travel.exemple-custody.fr', location: host('travel.exemple-custody.fr', 443) },
@@ -96,7 +96,7 @@ export const INFRASTRUCTURE_FINDINGS: readonly FindingTemplate[] = [
     urns: [`${P}passi:organisational-physical:physical-security`],
     remediation: {
       en: 'Review badge rights quarterly and remove leavers within one day.',
-      fr: 'Revoir les droits d’accès chaque trimestre et retirer les départs sous un jour.',
+      fr: "Revoir les droits d'accès chaque trimestre et retirer les départs sous un jour.",
     },
     at: [{ asset: 'paris-office', location: { kind: 'none' } }],
   },
@@ -196,7 +196,7 @@ export const INFRASTRUCTURE_FINDINGS: readonly FindingTemplate[] = [
     urns: [`${P}passi:configuration`],
     remediation: {
       en: 'Disable legacy key exchange algorithms in sshd_config.',
-      fr: 'Désactiver les algorithmes d’échange de clés obsolètes dans sshd_config.',
+      fr: "Désactiver les algorithmes d'échange de clés obsolètes dans sshd_config.",
     },
     at: [
       { asset: 'bastion.exemple-custody.fr', location: host('bastion.exemple-custody.fr', 22) },

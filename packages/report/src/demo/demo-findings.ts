@@ -79,7 +79,7 @@ export const APPLICATION_FINDINGS: readonly FindingTemplate[] = [
     urns: [`${P}passi:code-review:secrets-in-code`],
     remediation: {
       en: 'Revoke the key, purge it from history and scan commits in CI.',
-      fr: 'Révoquer la clé, la purger de l’historique et analyser les commits en CI.',
+      fr: "Révoquer la clé, la purger de l'historique et analyser les commits en CI.",
     },
     at: [
       { asset: 'git:custody-backend', location: file('config/kyc.ts', 12) },
@@ -195,7 +195,7 @@ export const APPLICATION_FINDINGS: readonly FindingTemplate[] = [
     urns: [`${P}passi:configuration:patch-level`],
     remediation: {
       en: 'Update the base image to the latest patched release.',
-      fr: 'Mettre à jour l’image de base vers la dernière version corrigée.',
+      fr: "Mettre à jour l'image de base vers la dernière version corrigée.",
     },
     at: [
       { asset: 'image:custody-api', location: pkg('libnghttp2-14', '1.52.0') },
@@ -216,7 +216,7 @@ export const APPLICATION_FINDINGS: readonly FindingTemplate[] = [
     urns: [`${P}passi:configuration:cloud-posture`],
     remediation: {
       en: 'Remove the ACL grant and enforce bucket owner control with block public access.',
-      fr: 'Retirer la permission ACL et activer le blocage de l’accès public.',
+      fr: "Retirer la permission ACL et activer le blocage de l'accès public.",
     },
     at: [
       { asset: 'aws:prod-custody', location: cloud('arn:aws:s3:::exemple-statements-export') },

@@ -164,11 +164,11 @@ export function demoSnapshot(catalogue: Catalogue, seed = 2026): EngagementSnaps
       limitations: [
         {
           en: 'The intrusion test ran on the pre-production environment from 12 to 16 October 2026; production was tested for exposure only.',
-          fr: 'Le test d’intrusion a été mené sur la préproduction du 12 au 16 octobre 2026 ; la production n’a été testée que pour son exposition.',
+          fr: "Le test d'intrusion a été mené sur la préproduction du 12 au 16 octobre 2026\u202f; la production n'a été testée que pour son exposition.",
         },
         {
           en: 'Smart-contract analysis covered the fee-collection contract only.',
-          fr: 'L’analyse de contrats intelligents n’a porté que sur le contrat de collecte des frais.',
+          fr: "L'analyse de contrats intelligents n'a porté que sur le contrat de collecte des frais.",
         },
       ],
     },

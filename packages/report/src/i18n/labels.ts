@@ -23,7 +23,7 @@ export const LABELS = {
   none: { en: 'None', fr: 'Aucun' },
   noDomainScored: {
     en: 'No requirement has been assessed yet: scores by domain will appear after the first assessments.',
-    fr: "Aucune exigence n'a encore été évaluée : les scores par domaine apparaîtront après les premières évaluations.",
+    fr: "Aucune exigence n'a encore été évaluée\u00a0: les scores par domaine apparaîtront après les premières évaluations.",
   },
   yes: { en: 'yes', fr: 'oui' },
   no: { en: 'no', fr: 'non' },
@@ -96,7 +96,7 @@ export const LABELS = {
     en: 'Every requirement of the catalogue is listed, applicable or not, with the reason scoping gave for it.',
     fr: 'Chaque exigence du référentiel figure ci-dessous, applicable ou non, avec le motif retenu lors du cadrage.',
   },
-  soaCount: { en: 'requirements, of which applicable:', fr: 'exigences, dont applicables :' },
+  soaCount: { en: 'requirements, of which applicable:', fr: 'exigences, dont applicables\u00a0:' },
   // gaps
   observation: { en: 'Observation', fr: 'Observation' },
   interviewNotes: { en: 'Interview notes', fr: "Notes d'entretien" },
@@ -131,7 +131,7 @@ export const LABELS = {
   total: { en: 'Total', fr: 'Total' },
   truncatedNote: {
     en: 'Only the first {shown} of {total} rows are printed here; the Excel workbook lists them all.',
-    fr: 'Seules les {shown} premières lignes sur {total} figurent ici ; le classeur Excel les contient toutes.',
+    fr: 'Seules les {shown} premières lignes sur {total} figurent ici\u202f; le classeur Excel les contient toutes.',
   },
   // risks
   riskMatrix: { en: 'Risk heat map (residual)', fr: 'Carte de chaleur des risques (résiduels)' },
@@ -186,7 +186,7 @@ export const LABELS = {
   surplus: { en: 'Surplus (shortfall)', fr: 'Excédent (insuffisance)' },
   prudentialNotApplicable: {
     en: 'MiCA Art. 67 does not apply to this entity: it provides crypto-asset services by notification (Art. 60) or not at all.',
-    fr: "L'article 67 de MiCA ne s'applique pas à cette entité : elle fournit des services sur crypto-actifs par notification (art. 60) ou n'en fournit pas.",
+    fr: "L'article 67 de MiCA ne s'applique pas à cette entité\u00a0: elle fournit des services sur crypto-actifs par notification (art. 60) ou n'en fournit pas.",
   },
   prudentialRule: {
     en: 'The requirement is the higher of the Annex IV permanent minimum of the highest-class service and a quarter of the preceding year’s fixed overheads (MiCA Art. 67(1)), held as own funds, an insurance policy or both (Art. 67(4)).',
@@ -237,11 +237,11 @@ export const LABELS = {
   },
   figureTimeline: {
     en: 'Open actions by due month and kind',
-    fr: 'Actions ouvertes par mois d’échéance et par nature',
+    fr: "Actions ouvertes par mois d'échéance et par nature",
   },
   gapsTruncated: {
     en: 'The {shown} most severe of {total} gaps are detailed here; the Excel workbook lists them all.',
-    fr: 'Les {shown} écarts les plus graves sur {total} sont détaillés ici ; le classeur Excel les contient tous.',
+    fr: 'Les {shown} écarts les plus graves sur {total} sont détaillés ici\u202f; le classeur Excel les contient tous.',
   },
   managementResponse: { en: 'Interview notes', fr: "Notes d'entretien" },
   regulationTitle: { en: 'Official title', fr: 'Intitulé officiel' },
@@ -250,11 +250,11 @@ export const LABELS = {
   daysFromReport: { en: 'days after the report date', fr: 'jours après la date du rapport' },
   figureGantt: {
     en: 'Planned window of the 20 most urgent open actions (ends on the due date; lead time by effort)',
-    fr: 'Fenêtre planifiée des 20 actions ouvertes les plus urgentes (fin à l’échéance ; durée selon l’effort)',
+    fr: "Fenêtre planifiée des 20 actions ouvertes les plus urgentes (fin à l'échéance\u202f; durée selon l'effort)",
   },
   expired: { en: 'expired', fr: 'expiré' },
   figure: { en: 'Figure', fr: 'Figure' },
-  recordId: { en: 'Workspace id', fr: 'Identifiant dans l’espace de travail' },
+  recordId: { en: 'Workspace id', fr: "Identifiant dans l'espace de travail" },
   /** The colon between a label and its value: French puts a no-break space before it. */
   colon: { en: ': ', fr: '\u00a0: ' },
   kind: { en: 'Kind', fr: 'Nature' },

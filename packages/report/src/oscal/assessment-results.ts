@@ -1,4 +1,5 @@
 /** OSCAL 1.1 assessment results: one result for the audit round, with observations, risks and findings. */
+import { deliverableName } from '../manifest/deliverable-name.ts';
 import type { ReportModel } from '../model/build-model.ts';
 import { reqRef } from '../view/format.ts';
 import {
@@ -130,7 +131,13 @@ export function assessmentResults(model: ReportModel): Json {
           uuid: plan,
           title: `Assessment plan and scope of engagement ${e.id}`,
           description: 'The engagement snapshot the plan was taken from (mica-audit JSON export).',
-          rlinks: [{ href: `${e.id}-snapshot.json`, 'media-type': 'application/json' }],
+          // The JSON export issued beside this document, by its file name in the same folder.
+          rlinks: [
+            {
+              href: deliverableName(model.snapshot, 'json', e.language),
+              'media-type': 'application/json',
+            },
+          ],
         },
       ]),
     },

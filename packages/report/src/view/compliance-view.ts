@@ -17,7 +17,18 @@ import {
   type FindingRecord,
   type ReportLang,
 } from '../snapshot.schema.ts';
-import { colon, groupLabel, num, pick, refCode, refIn, reqCode, reqLabel, translator } from './format.ts';
+import {
+  colon,
+  groupLabel,
+  num,
+  pick,
+  refCode,
+  refIn,
+  reqCode,
+  reqLabel,
+  semicolons,
+  translator,
+} from './format.ts';
 import { groupTable } from './summary-view.ts';
 import type { FindingDetail, GapView, ReportView, Table } from './types.ts';
 
@@ -62,7 +73,10 @@ export function soaSection(model: ReportModel, lang: ReportLang): ReportView['so
             refCode(r.req.ref, lang),
             r.req.title[lang],
             t(lang, r.req.applicable ? 'yes' : 'no'),
-            r.req.reasons.map((x) => readableReason(x[lang])).join('; '),
+            semicolons(
+              r.req.reasons.map((x) => readableReason(x[lang])),
+              lang,
+            ),
             ASSESSMENT_STATUS_LABELS[statusOf(r)][lang],
           ]),
           tones: items.map(statusOf),

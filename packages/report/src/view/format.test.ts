@@ -41,8 +41,10 @@ describe('scoping reasons as the client reads them', () => {
       "holds clients' funds: not given (treated as no)",
     );
     expect(
-      readableReason('détient des fonds : non renseigné (facts.holdsClientFunds ; considéré comme non)'),
-    ).toBe('détient des fonds : non renseigné (considéré comme non)');
+      readableReason(
+        'détient des fonds de clients\u00a0: donnée absente du profil (facts.holdsClientFunds\u202f; traitée comme «\u00a0non\u00a0»)',
+      ),
+    ).toBe('détient des fonds de clients\u00a0: donnée absente du profil (traitée comme «\u00a0non\u00a0»)');
     expect(readableReason('provides custody (MiCA Art. 3(1)(16), point (a))')).toBe(
       'provides custody (MiCA Art. 3(1)(16), point (a))',
     );

@@ -166,3 +166,8 @@ export function groupLabel(key: string, lang: ReportLang): string {
 export function colon(lang: ReportLang): string {
   return lang === 'fr' ? '\u00a0: ' : ': ';
 }
+
+/** Joins items that may hold commas themselves: "a; b", in French "a ; b" with a narrow no-break space. */
+export function semicolons(items: readonly string[], lang: ReportLang): string {
+  return items.join(lang === 'fr' ? '\u202f; ' : '; ');
+}

@@ -16,6 +16,9 @@ import type { ReportLang } from '../snapshot.schema.ts';
 import { bytes, colon, eur, instant, pick, reqCode, shortDate, translator } from './format.ts';
 import type { KeyValue, ReportView, Table } from './types.ts';
 
+/** Marks a residual risk above the appetite; French spaces the exclamation mark with a narrow no-break space. */
+const ABOVE_APPETITE: Record<ReportLang, string> = { en: ' !', fr: '\u202f!' };
+
 /** The title of an action in the report language: generated titles are rebuilt from their main source. */
 export function actionTitle(model: ReportModel, item: Recommendation, lang: ReportLang): string {
   const tr = translator(model.snapshot, lang);
@@ -90,7 +93,7 @@ export function riskTable(model: ReportModel, lang: ReportLang, limit = Infinity
       tr(r.risk.title),
       tr(r.risk.threat),
       `${r.inherent.score} (${RISK_LEVEL_LABELS[r.inherent.level][lang]})`,
-      `${r.residual.score} (${RISK_LEVEL_LABELS[r.residual.level][lang]})${r.aboveAppetite ? ' !' : ''}`,
+      `${r.residual.score} (${RISK_LEVEL_LABELS[r.residual.level][lang]})${r.aboveAppetite ? ABOVE_APPETITE[lang] : ''}`,
       TREATMENT_LABELS[r.risk.treatment][lang],
       tr(r.risk.owner),
     ]),

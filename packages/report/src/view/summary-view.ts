@@ -17,7 +17,7 @@ import {
 import { AUDIT_TYPE_LABELS, FACT_LABELS, word } from '../i18n/vocabulary.ts';
 import type { ReportModel } from '../model/build-model.ts';
 import type { ReportLang } from '../snapshot.schema.ts';
-import { eur, num, pick, score, translator } from './format.ts';
+import { eur, num, pick, score, semicolons, translator } from './format.ts';
 import { actionTable, riskTable } from './plan-view.ts';
 import type { ReportView, Table } from './types.ts';
 
@@ -133,7 +133,10 @@ export function scopeSection(model: ReportModel, lang: ReportLang): ReportView['
         value:
           p.issuance.length === 0
             ? t(lang, 'none')
-            : p.issuance.map((i) => ISSUANCE_LABELS[i][lang]).join('; '),
+            : semicolons(
+                p.issuance.map((i) => ISSUANCE_LABELS[i][lang]),
+                lang,
+              ),
       },
     ],
     services: {

@@ -22,7 +22,7 @@ import { refOf } from '../model/refs.ts';
 import type { ReportLang } from '../snapshot.schema.ts';
 import { rewriteZip } from '../util/zip.ts';
 import { locationText, sortedFindings } from '../view/compliance-view.ts';
-import { colon, pick, reqCode, shortDate, translator } from '../view/format.ts';
+import { colon, pick, reqCode, semicolons, shortDate, translator } from '../view/format.ts';
 import { actionTitle } from '../view/plan-view.ts';
 import { SHEET_NAMES } from './sheet-names.ts';
 
@@ -90,7 +90,10 @@ function sheets(model: ReportModel, lang: ReportLang): SheetSpec[] {
         r.req.title[lang],
         r.req.domains.map(domain).join(', '),
         t(lang, r.req.applicable ? 'yes' : 'no'),
-        r.req.reasons.map((x) => x[lang]).join('; '),
+        semicolons(
+          r.req.reasons.map((x) => x[lang]),
+          lang,
+        ),
       ]),
     },
     {

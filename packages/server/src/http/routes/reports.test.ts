@@ -98,7 +98,13 @@ describe.each(DATABASE_KINDS)('reports and jobs API on %s', (kind) => {
         headers: { authorization: `Bearer ${org.tokens.contributor}` },
       });
       expect(download.statusCode).toBe(200);
-      expect(download.headers['content-disposition']).toContain(`attachment; filename="${entry.file}"`);
+      // Deliverable names are portable ASCII, so the plain and the RFC 5987 forms of the name are the same.
+      expect(entry.file).toMatch(
+        /^mica-audit_exemple-garde-sas_mica-authorisation-audit-2026_\d{4}-\d{2}-\d{2}(_fr\.(pdf|xlsx)|_snapshot\.json|_oscal-(assessment-results|poam)\.json)$/,
+      );
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="${entry.file}"; filename*=UTF-8''${entry.file}`,
+      );
       expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(entry.sha256);
       expect(download.rawPayload.length).toBe(entry.size);
     }
