@@ -81,19 +81,19 @@ export const catalogShowCommand: Command = {
     if (node.evidence.length > 0)
       lines.push(
         '',
-        lang === 'fr' ? 'Éléments probants attendus :' : 'Expected evidence:',
+        lang === 'fr' ? 'Éléments probants attendus\u00a0:' : 'Expected evidence:',
         ...node.evidence.map((e) => `  - ${e[lang]}`),
       );
     if (node.questions.length > 0)
       lines.push(
         '',
-        lang === 'fr' ? "Questions d'évaluation :" : 'Assessment questions:',
+        lang === 'fr' ? "Questions d'évaluation\u00a0:" : 'Assessment questions:',
         ...node.questions.map((q) => `  ? ${q[lang]}`),
       );
     if (shown.mapped.length > 0)
       lines.push(
         '',
-        lang === 'fr' ? 'Correspondances :' : 'Mapped requirements:',
+        lang === 'fr' ? 'Correspondances\u00a0:' : 'Mapped requirements:',
         ...shown.mapped.map((m) => `  ${m.relation.padEnd(9)} ${m.urn} — ${m.rationale}`),
       );
     if (shown.children.length > 0)

@@ -35,7 +35,7 @@ export interface RescopePlan {
 
 const NOT_IN_CATALOGUE: Text = {
   en: 'no longer in the catalogue this server runs: the requirement was withdrawn or renamed in a newer library version',
-  fr: "ne figure plus dans le catalogue de ce serveur : l'exigence a été retirée ou renommée dans une version plus récente de la bibliothèque",
+  fr: "ne figure plus dans le catalogue de ce serveur\u00a0: l'exigence a été retirée ou renommée dans une version plus récente de la bibliothèque",
 };
 
 /** Compares the engagement's assessments with the scoping of the new profile. */

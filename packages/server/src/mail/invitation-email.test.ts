@@ -36,6 +36,15 @@ describe('invitation e-mail', () => {
     expect(mail.html).toContain('<html lang="fr">');
   });
 
+  it('puts a no-break space before each French colon, in the text and the HTML', () => {
+    const mail = renderInvitationEmail({ ...INPUT, lang: 'fr' });
+    expect(mail.text).toContain('conformité MiCA\u00a0: exigences');
+    expect(mail.text).toContain('puis ouvrez ce lien\u00a0:');
+    expect(mail.text).toContain('ignorez ce message\u00a0: rien');
+    for (const body of [mail.subject, mail.text, mail.html]) expect(body).not.toMatch(/ [:;?!]|’/);
+    expect(renderInvitationEmail(INPUT).text).not.toMatch(/[\u00a0\u202f][:;?!]/);
+  });
+
   it('escapes names in the HTML version and links the button and the address', () => {
     const mail = renderInvitationEmail(INPUT);
     expect(mail.html).toContain('Garde &lt;Numérique&gt; &amp; Co');

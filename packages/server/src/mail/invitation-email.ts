@@ -56,11 +56,12 @@ function words(input: InvitationEmailInput, expiry: string, role: string): Words
       greeting: 'Bonjour,',
       invites: `${who} vous invite à rejoindre ${input.organisation} sur mica-audit en tant que ${role}.`,
       about:
-        "mica-audit est l'espace où l'équipe d'audit et l'entreprise auditée conduisent ensemble l'audit de conformité MiCA : exigences, preuves, constats et plan d'action.",
-      action: `Pour accepter, connectez-vous ou créez votre compte avec cette adresse (${input.invitee}), puis ouvrez ce lien :`,
+        "mica-audit est l'espace où l'équipe d'audit et l'entreprise auditée conduisent ensemble l'audit de conformité MiCA\u00a0: exigences, preuves, constats et plan d'action.",
+      action: `Pour accepter, connectez-vous ou créez votre compte avec cette adresse (${input.invitee}), puis ouvrez ce lien\u00a0:`,
       button: "Accepter l'invitation",
       expiry: `Ce lien vous est personnel et expire le ${expiry}.`,
-      ignore: "Si vous n'attendiez pas cette invitation, ignorez ce message : rien ne se passe sans vous.",
+      ignore:
+        "Si vous n'attendiez pas cette invitation, ignorez ce message\u00a0: rien ne se passe sans vous.",
     };
   return {
     subject: `Invitation to join ${input.organisation} on mica-audit`,

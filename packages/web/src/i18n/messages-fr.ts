@@ -8,7 +8,7 @@ export const fr: Messages = {
   'app.name': 'mica-audit',
   'app.skip': 'Aller au contenu principal',
   'app.loading': 'Chargement…',
-  'app.error': 'Une erreur est survenue : {message}',
+  'app.error': 'Une erreur est survenue\u00a0: {message}',
   'app.retry': 'Réessayer',
   'app.notFound': "Cette page n'existe pas.",
   'app.back': 'Retour',
@@ -32,11 +32,11 @@ export const fr: Messages = {
   'signIn.totp': "Code d'authentification",
   'signIn.totpHint': "Le code à 6 chiffres de votre application d'authentification.",
   'signIn.totpRequired':
-    "Ce compte utilise l'authentification à deux facteurs : saisissez le code de votre application d'authentification.",
+    "Ce compte utilise l'authentification à deux facteurs\u00a0: saisissez le code de votre application d'authentification.",
   'signIn.submit': 'Se connecter',
   'signIn.submitting': 'Connexion…',
   'signIn.failed': 'Adresse e-mail ou mot de passe incorrect.',
-  'signIn.totpInvalid': 'Ce code est faux ou a expiré : saisissez le code actuel.',
+  'signIn.totpInvalid': 'Ce code est faux ou a expiré\u00a0: saisissez le code actuel.',
 
   'shell.nav': 'Navigation principale',
   'shell.engagements': 'Missions',
@@ -46,7 +46,7 @@ export const fr: Messages = {
   'shell.signedInAs': 'Connecté en tant que {name}',
   'shell.noOrganisation':
     "Vous n'êtes membre d'aucune organisation pour le moment. Demandez à un administrateur de vous ajouter.",
-  'shell.role': 'Rôle : {role}',
+  'shell.role': 'Rôle\u00a0: {role}',
 
   'role.admin': 'administrateur',
   'role.lead-auditor': 'auditeur principal',
@@ -70,7 +70,7 @@ export const fr: Messages = {
   'engagements.name': 'Mission',
   'engagements.entity': 'Entité',
   'engagements.phase': 'Phase',
-  'engagements.phaseValue': 'Phase : {phase}',
+  'engagements.phaseValue': 'Phase\u00a0: {phase}',
   'engagements.services': 'Services',
   'engagements.created': 'Ouverte le',
   'engagements.open': 'Ouvrir',
@@ -93,7 +93,7 @@ export const fr: Messages = {
   'risks.heatMap': 'Carte de chaleur',
   'risks.heatMapCaption': 'Nombre de risques par vraisemblance (lignes) et impact (colonnes)',
   'risks.axes':
-    'Lignes : vraisemblance de 5 (en haut) à 1. Colonnes : impact de 1 à 5. Couleurs : les niveaux de la matrice.',
+    'Lignes\u00a0: vraisemblance de 5 (en haut) à 1. Colonnes\u00a0: impact de 1 à 5. Couleurs\u00a0: les niveaux de la matrice.',
   'risks.register': 'Registre des risques',
   'risks.risk': 'Risque',
   'risks.likelihood': 'Vraisemblance',
@@ -123,11 +123,11 @@ export const fr: Messages = {
   'incidents.dueIn': 'dans {hours} h',
   'incidents.overdue': 'en retard de {hours} h',
   'actions.title': "Plan d'action",
-  'actions.due': 'Échéance : {date}',
+  'actions.due': 'Échéance\u00a0: {date}',
   'actions.timeline': 'Calendrier',
   'actions.empty': 'Aucune action avec une échéance.',
   'scope.title': "Déclaration d'applicabilité",
-  'scope.more': '{n} de plus : affinez la liste avec la recherche.',
+  'scope.more': '{n} de plus\u00a0: affinez la liste avec la recherche.',
 
   'phase.scoping': 'cadrage',
   'phase.assessment': 'évaluation',
@@ -137,7 +137,7 @@ export const fr: Messages = {
   'phase.reporting': 'rapport',
   'phase.closed': 'clôturée',
 
-  'wizard.title': 'Nouvelle mission : cadrage',
+  'wizard.title': 'Nouvelle mission\u00a0: cadrage',
   'wizard.steps': "Étapes de l'assistant",
   'wizard.step': 'Étape {n} sur {total}',
   'wizard.step.entity': 'Entité',
@@ -156,7 +156,7 @@ export const fr: Messages = {
   'wizard.memberState': "État membre d'origine",
   'wizard.legalStatus': 'Statut juridique',
   'wizard.legalStatusHint':
-    'Un PSCA est agréé au titre des art. 59 et 63 ; les autres entités financières fournissent les services sur notification (art. 60).',
+    'Un PSCA est agréé au titre des art. 59 et 63\u202f; les autres entités financières fournissent les services sur notification (art. 60).',
   'wizard.servicesLegend': 'Services sur crypto-actifs (MiCA art. 3, par. 1, point 16)',
   'wizard.servicePoint': 'art. 3(1)(16)({point})',
   'wizard.annexClass': 'Annexe IV, catégorie {n}',
@@ -169,7 +169,7 @@ export const fr: Messages = {
   'wizard.preview': 'Exigences applicables',
   'wizard.previewCount': '{applicable} applicables sur {total} exigences',
   'wizard.previewUnavailable':
-    "Le serveur ne propose pas d'aperçu du cadrage : les exigences applicables et leurs motifs sont calculés à l'ouverture de la mission.",
+    "Le serveur ne propose pas d'aperçu du cadrage\u00a0: les exigences applicables et leurs motifs sont calculés à l'ouverture de la mission.",
   'wizard.previewEmpty': "Aucune exigence ne s'applique encore à ce profil.",
   'wizard.previewFilter': 'Afficher',
   'wizard.previewApplicable': 'applicables',
@@ -247,7 +247,7 @@ export const fr: Messages = {
   'ws.expand': 'Déplier {name}',
   'ws.collapse': 'Replier {name}',
   'ws.evidenceCount': '{n} preuve(s)',
-  'ws.noSelection': 'Sélectionnez une exigence pour l’évaluer.',
+  'ws.noSelection': "Sélectionnez une exigence pour l'évaluer.",
   'ws.statusOf': 'Statut de {ref}',
   'ws.maturityOf': 'Maturité de {ref}',
   'ws.empty': 'Aucune exigence ne correspond à ces filtres.',
@@ -269,7 +269,7 @@ export const fr: Messages = {
 
   'conflict.title': "Quelqu'un d'autre a modifié cette exigence",
   'conflict.body':
-    "Votre modification n'a pas été enregistrée : {ref} est maintenant en version {version}. Sa version :",
+    "Votre modification n'a pas été enregistrée\u00a0: {ref} est maintenant en version {version}. Sa version\u00a0:",
   'conflict.theirs': 'La sienne',
   'conflict.yours': 'La vôtre',
   'conflict.reload': 'Garder la sienne (recharger)',
@@ -311,7 +311,7 @@ export const fr: Messages = {
   'dash.byDomain': 'Scores par domaine',
   'dash.statuses': 'Statuts des évaluations',
   'dash.noScore': 'non évalué',
-  'dash.chartScore': '{name} : score {score}, couverture {coverage}',
+  'dash.chartScore': '{name}\u00a0: score {score}, couverture {coverage}',
   'dash.ownFunds': 'Exigence de fonds propres (MiCA art. 67, annexe IV)',
   'dash.ownFunds.class': "Catégorie de l'annexe IV",
   'dash.ownFunds.minimum': 'Capital minimum permanent',
