@@ -1,8 +1,9 @@
 // End-to-end import of a ~300,000-result SARIF log into an engagement, on PGlite and on a throwaway PostgreSQL
 // database, beside the parse alone (importFile + mapping) in the same run. Storing goes through the server's own
-// command (parse, staging tables filled by COPY on PostgreSQL and JSON batches on PGlite, set-based merge, imports
-// row, audit entries, one transaction). Then the same file again into the same engagement (every finding seen
-// again: the update path), and the three ways PGlite can fill a staging table, timed on the same rows.
+// command in one transaction (imports row, assets, findings, audit entries): the first import finds the engagement
+// empty and writes the findings straight into `findings` (COPY on PostgreSQL, JSON batches on PGlite); the same file
+// again into the same engagement (every finding seen again: the update path) goes through staging tables and the
+// set-based merge. Last, the three ways PGlite can fill a staging table, timed on the same rows.
 // Wall-clock figures depend on what else the machine runs; CPU seconds (this process, and PostgreSQL's backends of
 // the bench database) are printed beside them because they hardly do.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -23,7 +24,7 @@ import {
   type DatabaseHandle,
 } from '@mica-audit/server';
 import { jsonWriter, type Cell } from '../../packages/server/src/commands/imports-bulk.ts';
-import { detailOf } from '../../packages/server/src/commands/imports-write.ts';
+import { detailOf } from '../../packages/server/src/commands/imports-rows.ts';
 
 const RESULTS = 300_000;
 const WRITER_ROWS = 50_000;

@@ -225,8 +225,9 @@ export default async function (): Promise<void> {
     console.log(
       `SARIF peak RSS: ${(imp.maxRssKb / 1024 / sarifMb).toFixed(2)}× file size in total; growth above the loaded runtime (${f1((imp.startRssKb ?? 0) / 1024)} MB): ${growth(imp).toFixed(2)}× (target < 2); read + JSON.parse baseline ${(base.maxRssKb / 1024 / sarifMb).toFixed(2)}× in total`,
     );
-    // V8 grows its young generation to 128 MB while 300,000 findings keep surviving; capped (a Node option a
-    // deployment may set, e.g. NODE_OPTIONS=--max-semi-space-size=16), the same import needs that much less.
+    // V8 would grow its young generation to 128 MB while 300,000 findings keep surviving; importFile holds it while
+    // it parses (packages/importers/src/util/young-generation.ts). Beside it, the process-wide Node option that caps
+    // it instead (--max-semi-space-size=16), for comparison.
     const capped = run(script, 'import', sarifPath, ['--max-semi-space-size=16']);
     row('SARIF importFile, semi-space 16 MB', capped, sarifMb, capped.count);
     console.log(

@@ -19,8 +19,10 @@ export function mergePair(a: Finding, b: Finding): Finding {
   };
 }
 
-/** FNV-1a over the string's UTF-16 code units: a fingerprint's table slot. */
+/** A fingerprint's table slot: its first eight hex digits (SHA-256 spreads them evenly), else FNV-1a over it. */
 function hashOf(text: string): number {
+  const head = text.length === 64 ? Number.parseInt(text.slice(0, 8), 16) : Number.NaN;
+  if (!Number.isNaN(head)) return head;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;

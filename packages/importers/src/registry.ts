@@ -7,6 +7,7 @@ import { FORMATS } from './formats/all.ts';
 import type { MappingRule } from './mapping/rules.ts';
 import { requirementsFor } from './mapping/match.ts';
 import { dedupe } from './merge.ts';
+import { HOLD_FROM_BYTES, withYoungGenerationHeld } from './util/young-generation.ts';
 
 export { FORMATS };
 
@@ -172,7 +173,10 @@ export async function detectFileFormat(path: string): Promise<Format> {
   return detectFormat(await readHead(path, size));
 }
 
-/** Reads, detects and parses a file; large SARIF and Nmap files are streamed. */
+/**
+ * Reads, detects and parses a file; large SARIF and Nmap files are streamed, and parsed with V8's young generation
+ * held (util/young-generation.ts).
+ */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { size } = await stat(path);
@@ -183,14 +187,17 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
     return emptyResult(format);
   const now = options.now ?? new Date().toISOString();
   const report = progressReporter(size, options.onProgress);
-  report?.(0, 0);
-  let parsed: ParsedFile;
-  if (format.parseFile === undefined) {
-    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-    report?.(size, 0);
-    parsed = format.parse(text, { now });
-  } else parsed = await format.parseFile(path, { now, onProgress: report });
-  const result = finish(format, parsed, options);
+  const parse = async (): Promise<ImportResult> => {
+    report?.(0, 0);
+    let parsed: ParsedFile;
+    if (format.parseFile === undefined) {
+      const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+      report?.(size, 0);
+      parsed = format.parse(text, { now });
+    } else parsed = await format.parseFile(path, { now, onProgress: report });
+    return finish(format, parsed, options);
+  };
+  const result = size >= HOLD_FROM_BYTES ? await withYoungGenerationHeld(parse) : await parse();
   options.onProgress?.({ bytesRead: size, totalBytes: size, findings: result.findings.length });
   return result;
 }

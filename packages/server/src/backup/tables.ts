@@ -20,6 +20,17 @@ export interface SchemaGraph {
 /** Per-user tables that travel with the users of an organisation (sessions and API tokens do not: re-issue them). */
 export const USER_TABLES = ['auth_accounts', 'auth_two_factors'] as const;
 
+/**
+ * References a trigger checks once per statement instead of a declared foreign key (migration
+ * 20261122190000-findings-references-per-statement): information_schema does not show them, yet a restore must insert
+ * these parents before the findings that name them.
+ */
+const CHECKED_BY_TRIGGER: readonly ForeignKey[] = [
+  { table: 'findings', column: 'asset_id', refTable: 'assets' },
+  { table: 'findings', column: 'engagement_id', refTable: 'engagements' },
+  { table: 'findings', column: 'import_id', refTable: 'imports' },
+];
+
 /** Tables never copied as tenant rows: the global chain is re-appended entry by entry. */
 const NOT_TENANT = new Set(['audit_log', 'organisations']);
 
@@ -40,7 +51,8 @@ export async function readSchemaGraph(db: Db): Promise<SchemaGraph> {
     where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema()
     order by 1, 2`.execute(db);
   const tenant = tables.rows.map((r) => r.table).filter((t) => !NOT_TENANT.has(t));
-  return { tenantTables: parentsFirst(tenant, keys.rows), foreignKeys: keys.rows };
+  const foreignKeys = [...keys.rows, ...CHECKED_BY_TRIGGER];
+  return { tenantTables: parentsFirst(tenant, foreignKeys), foreignKeys };
 }
 
 /** Orders tables so every referenced table comes before the tables that reference it (self-references aside). */

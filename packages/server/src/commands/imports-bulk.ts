@@ -10,6 +10,7 @@ import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { nativeDriverOf } from '../db/native.ts';
 import type { Database } from '../db/schema.ts';
+import { binaryCopyChunks, type BinaryType } from './imports-binary.ts';
 
 export type Cell = string | number | null;
 
@@ -27,6 +28,16 @@ export interface BulkWriter {
       readonly onRows?: (written: number) => void;
     },
   ): Promise<void>;
+  /**
+   * Appends rows to any table of the transaction in PostgreSQL's binary COPY format (imports-binary.ts), each column
+   * with its type; absent on PGlite.
+   */
+  readonly writeBinary?: (
+    table: string,
+    columns: readonly (readonly [name: string, type: BinaryType])[],
+    rows: Iterable<readonly Cell[]>,
+    onRows?: (written: number) => void,
+  ) => Promise<void>;
 }
 
 type Tx = Transaction<Database>;
@@ -76,10 +87,10 @@ export function* copyChunks(
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-function copyStatement(table: string, columns: readonly string[]): string {
+function copyStatement(table: string, columns: readonly string[], binary = false): string {
   for (const name of [table, ...columns])
     if (!IDENTIFIER.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
-  return `copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`;
+  return `copy ${table} (${columns.map((c) => `"${c}"`).join(', ')}) from stdin${binary ? ' with (format binary)' : ''}`;
 }
 
 function postgresCopy(client: pg.PoolClient): BulkWriter {
@@ -88,6 +99,11 @@ function postgresCopy(client: pg.PoolClient): BulkWriter {
     async write(table, columns, rows, options = {}) {
       const stream = client.query(copyStreams.from(copyStatement(table, columns)));
       await pipeline(Readable.from(copyChunks(rows, options.onRows)), stream);
+    },
+    async writeBinary(table, columns, rows, onRows) {
+      const names = columns.map(([name]) => name);
+      const stream = client.query(copyStreams.from(copyStatement(table, names, true)));
+      await pipeline(Readable.from(binaryCopyChunks(columns, rows, onRows)), stream);
     },
   };
 }

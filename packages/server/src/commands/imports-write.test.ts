@@ -102,7 +102,7 @@ describe.each(DATABASE_KINDS)('merging imports into the findings tables on %s', 
   beforeAll(async () => {
     if (skipKind(kind)) return;
     handle = await freshDatabase(kind);
-    target = await seedImportTarget(handle.db, 3);
+    target = await seedImportTarget(handle.db, 4);
     dir = await mkdtemp(join(tmpdir(), 'mica-imports-write-'));
   }, 120_000);
   afterAll(async () => {
@@ -187,6 +187,13 @@ describe.each(DATABASE_KINDS)('merging imports into the findings tables on %s', 
     expect(first).toMatchObject({ new: 2, updated: 0, fixed: 0 });
     expect(second).toMatchObject({ new: 0, updated: 2, fixed: 0 });
     expect((await stored(engagementId)).size).toBe(2);
+  });
+
+  test('a clean first scan of an empty engagement records the import and stores nothing', async () => {
+    const engagementId = target.engagementIds[3] ?? '';
+    const [summary] = await importLogs(engagementId, [log('Scanner', [])]);
+    expect(summary).toMatchObject({ findings: 0, new: 0, updated: 0, fixed: 0, assets: 1 });
+    expect((await stored(engagementId)).size).toBe(0);
   });
 
   test('text PostgreSQL cannot hold (NUL) is stored as U+FFFD, escapes and tabs survive intact', async () => {

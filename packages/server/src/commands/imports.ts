@@ -8,7 +8,7 @@ import { json } from '../db/json.ts';
 import { type CommandProps, type InOrganisation, type QueryProps } from './context.ts';
 import { loadEngagement } from './engagements.ts';
 import { inImportTransaction, type BulkWriter } from './imports-bulk.ts';
-import { clearStaging, createStaging, hasFindings, mergeStaged, stageFile } from './imports-write.ts';
+import { clearStaging, createStaging, hasFindings, storeFile } from './imports-write.ts';
 
 /** One tool file received (streamed to disk and hashed) and ready to parse. */
 export interface ImportFileInput {
@@ -39,7 +39,8 @@ export interface ImportSummary {
 
 /**
  * How far an import is: reading and parsing the files (bytes of all files, findings so far), then storing them
- * (`done` of `total` units: each finding counts once when copied into staging and once when merged).
+ * (`done` of `total` units: each finding counts once when copied into staging and once when merged, or twice when
+ * written straight into an engagement that held no finding).
  */
 export type ImportProgressEvent =
   | {
@@ -166,18 +167,19 @@ export async function recordImports({
       .execute();
     if (position > 0) await clearStaging(tx);
     const copied = done;
-    const known = await hasFindings(tx, input.engagementId);
-    await stageFile(tx, writer, result, {
-      known,
-      onFindings: (n) => onProgress?.({ phase: 'store', done: copied + n, total }),
-    });
-    const changes = await mergeStaged(tx, {
-      organisationId: input.organisationId,
-      engagementId: input.engagementId,
-      importId,
-      now: input.now,
-      known,
-    });
+    const changes = await storeFile(
+      tx,
+      writer,
+      result,
+      {
+        organisationId: input.organisationId,
+        engagementId: input.engagementId,
+        importId,
+        now: input.now,
+        known: await hasFindings(tx, input.engagementId),
+      },
+      (units) => onProgress?.({ phase: 'store', done: copied + units, total }),
+    );
     done += 2 * result.findings.length;
     onProgress?.({ phase: 'store', done, total });
     const summary: ImportSummary = {

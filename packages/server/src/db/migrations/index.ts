@@ -11,6 +11,7 @@ import * as invitationMail from './20261122161500-invitation-mail.ts';
 import * as importJobs from './20261122162000-import-jobs.ts';
 import * as assessmentAssignee from './20261122163000-assessment-assignee.ts';
 import * as maintenanceTasks from './20261122171000-maintenance-tasks.ts';
+import * as findingsReferencesPerStatement from './20261122190000-findings-references-per-statement.ts';
 import * as changeNotifications from './20261122180000-change-notifications.ts';
 
 /** Every migration, by name. Static so that bundling or type stripping never depends on reading a folder. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261122162000-import-jobs': importJobs,
   '20261122163000-assessment-assignee': assessmentAssignee,
   '20261122171000-maintenance-tasks': maintenanceTasks,
+  '20261122190000-findings-references-per-statement': findingsReferencesPerStatement,
   '20261122180000-change-notifications': changeNotifications,
 };
