@@ -192,7 +192,10 @@ void test('the registers read in French', async () => {
   await page.goto(`${base}/risks`);
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('button', { name: 'Nouveau risque' }).waitFor();
-  await page.getByRole('radio', { name: 'Résiduel' }).check();
+  // The heat map's view lives in the address and the radio follows it once the navigation lands: wait for that
+  // (Playwright's check() reads the state straight after the click, before the router has re-rendered).
+  await page.getByRole('radio', { name: 'Résiduel' }).click();
+  await page.locator('input[name="heat-view"][value="residual"]:checked').waitFor();
   await step('risks-fr');
   await page.getByLabel('Langue').selectOption('en');
 });
