@@ -102,7 +102,7 @@ describe.each(DATABASE_KINDS)('merging imports into the findings tables on %s', 
   beforeAll(async () => {
     if (skipKind(kind)) return;
     handle = await freshDatabase(kind);
-    target = await seedImportTarget(handle.db, 4);
+    target = await seedImportTarget(handle.db, 5);
     dir = await mkdtemp(join(tmpdir(), 'mica-imports-write-'));
   }, 120_000);
   afterAll(async () => {
@@ -187,6 +187,19 @@ describe.each(DATABASE_KINDS)('merging imports into the findings tables on %s', 
     expect(first).toMatchObject({ new: 2, updated: 0, fixed: 0 });
     expect(second).toMatchObject({ new: 0, updated: 2, fixed: 0 });
     expect((await stored(engagementId)).size).toBe(2);
+  });
+
+  test('two imports of one empty engagement at once both succeed, one after the other', async () => {
+    const engagementId = target.engagementIds[4] ?? '';
+    const scan = log('Concurrent', [{ rule: 'a' }, { rule: 'b', line: 2 }, { rule: 'c', line: 3 }]);
+    const [first, second] = await Promise.all([
+      importLogs(engagementId, [scan]),
+      importLogs(engagementId, [scan]),
+    ]);
+    const summaries = [first?.[0], second?.[0]].sort((x, y) => (y?.new ?? 0) - (x?.new ?? 0));
+    expect(summaries[0]).toMatchObject({ findings: 3, new: 3, updated: 0 });
+    expect(summaries[1]).toMatchObject({ findings: 3, new: 0, updated: 3 });
+    expect([...(await stored(engagementId)).keys()].length).toBe(3);
   });
 
   test('a clean first scan of an empty engagement records the import and stores nothing', async () => {

@@ -141,6 +141,12 @@ export async function recordImports({
 }): Promise<ImportSummary[]> {
   authorize(actor, 'finding.import', input);
   await loadEngagement(tx, actor, input);
+  // One import at a time per engagement, until commit: a second one then merges into what the first stored (two
+  // first imports of an empty engagement would otherwise both write straight into `findings` and collide on the
+  // fingerprint index; two merges would both mark the same findings fixed).
+  await sql`select pg_advisory_xact_lock(hashtext(${`mica-audit.import-engagement:${input.engagementId}`}))`.execute(
+    tx,
+  );
   await createStaging(tx);
   const total = input.files.reduce((n, f) => n + 2 * f.result.findings.length, 0);
   let done = 0;
