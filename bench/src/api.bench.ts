@@ -14,17 +14,15 @@
 //   MICA_BENCH_CPU_PROF=DIR writes a CPU profile of each child (node --cpu-prof)
 //   MICA_BENCH_DATABASES=pglite,postgres (default both) chooses the databases; MICA_BENCH_ONLY=WORD the targets
 //   whose name contains WORD (the bare route is always measured)
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadValidCatalogue } from '@mica-audit/catalog';
 import { LocalEvidenceStore, openDatabase, pgliteDirOf, seedScaledDemo } from '@mica-audit/server';
+import { withThrowawayPostgres } from './databases.ts';
 import { load, startTarget, type LoadResult, type Target } from './load.ts';
 import { fmt } from './stats.ts';
 
-const ADMIN_URL = process.env.MICA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.MICA_BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 3;
@@ -170,26 +168,6 @@ async function measureServer(
   }
 }
 
-async function withPostgres<T>(work: (url: string) => Promise<T>): Promise<T | undefined> {
-  const name = `mica_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL not reachable at ${ADMIN_URL}: skipped`);
-    return undefined;
-  }
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 const HEADER = `${'target'.padEnd(48)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'× bare'.padStart(7)} ${'CPU ms/req'.padStart(10)}  target`;
 
 function printRow(row: Row): void {
@@ -225,7 +203,9 @@ export default async function (): Promise<void> {
     if (DATABASES.includes('postgres')) {
       const pgDir = await mkdtemp(join(tmpdir(), 'mica-api-bench-pg-'));
       try {
-        rows.push(...((await withPostgres((url) => measureServer('PostgreSQL', pgDir, url, bare))) ?? []));
+        rows.push(
+          ...((await withThrowawayPostgres((url) => measureServer('PostgreSQL', pgDir, url, bare))) ?? []),
+        );
       } finally {
         await rm(pgDir, { recursive: true, force: true });
       }

@@ -2,60 +2,28 @@
 // transaction, beside a single-assessment update in the same run as the baseline, on PGlite and on a throwaway
 // PostgreSQL database. Each case goes through the server's own command in its own transaction, audit entries
 // included. "statements" counts what the command sends (begin and commit not included), through a Kysely plugin.
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
-import type { Actor } from '@mica-audit/core';
-import { actorOf, createUser, openDatabase, verifyAuditLog, type DatabaseHandle } from '@mica-audit/server';
+import { openDatabase, verifyAuditLog, type DatabaseHandle } from '@mica-audit/server';
 import {
   bulkUpdateAssessments,
   type AssessmentChange,
 } from '../../packages/server/src/commands/assessments.ts';
+import { seedBenchEngagement, withPostgresDatabase, type BenchEngagement } from './databases.ts';
 import { percentile } from './stats.ts';
 
 const BATCH = 500;
 const BATCH_ROUNDS = 7;
 const SINGLE_ROUNDS = 60;
-const ADMIN_URL = process.env.MICA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const STATUSES = ['compliant', 'partially-compliant', 'non-compliant', 'not-applicable'] as const;
 
-interface Target {
-  readonly actor: Actor;
-  readonly organisationId: string;
-  readonly engagementId: string;
-  readonly userId: string;
-}
+type Target = BenchEngagement;
 
-/** A user, an organisation where they are admin, an engagement staffed with them, and BATCH assessments. */
-async function seed({ db }: DatabaseHandle): Promise<Target> {
-  const userId = await createUser(db, { email: `bench-${randomUUID()}@bench.test`, name: 'Bench' });
-  const organisationId = randomUUID();
-  const entityId = randomUUID();
-  const engagementId = randomUUID();
-  await db.insertInto('organisations').values({ id: organisationId, name: 'Bench' }).execute();
-  await db
-    .insertInto('memberships')
-    .values({ organisation_id: organisationId, user_id: userId, role: 'admin' })
-    .execute();
-  await db
-    .insertInto('entities')
-    .values({ id: entityId, organisation_id: organisationId, name: 'Bench SAS' })
-    .execute();
-  await db
-    .insertInto('engagements')
-    .values({
-      id: engagementId,
-      organisation_id: organisationId,
-      entity_id: entityId,
-      name: 'Bench audit',
-      profile: '{}',
-      catalogue: '[]',
-      phase: 'assessment',
-      start_date: null,
-      end_date: null,
-      team: JSON.stringify([userId]),
-    })
-    .execute();
+/** The smallest engagement, staffed with its user, and BATCH assessments. */
+async function seed(database: DatabaseHandle): Promise<Target> {
+  const target = await seedBenchEngagement(database, { phase: 'assessment', staffed: true });
+  const { db } = database;
+  const { organisationId, engagementId } = target;
   await db
     .insertInto('assessments')
     .values(
@@ -69,7 +37,7 @@ async function seed({ db }: DatabaseHandle): Promise<Target> {
       })),
     )
     .execute();
-  return { actor: await actorOf(db, userId), organisationId, engagementId, userId };
+  return target;
 }
 
 /** Counts the statements Kysely sends through a handle (raw `sql` included). */
@@ -161,31 +129,6 @@ async function run(label: string, database: DatabaseHandle): Promise<void> {
   );
 }
 
-async function withPostgres(work: (database: DatabaseHandle) => Promise<void>): Promise<void> {
-  const name = `mica_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL not reachable at ${ADMIN_URL}: skipped`);
-    return;
-  }
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      await work(database);
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 export default async function (): Promise<void> {
   console.log(
     `${'case'.padEnd(40)} ${'median ms'.padStart(9)} ${'p90 ms'.padStart(9)} ${'ms/item'.padStart(9)} ${'statements'.padStart(11)}`,
@@ -196,5 +139,5 @@ export default async function (): Promise<void> {
   } finally {
     await lite.close();
   }
-  await withPostgres((database) => run('PostgreSQL', database));
+  await withPostgresDatabase((database) => run('PostgreSQL', database));
 }

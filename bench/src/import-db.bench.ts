@@ -6,29 +6,22 @@
 // set-based merge. Last, the three ways PGlite can fill a staging table, timed on the same rows.
 // Wall-clock figures depend on what else the machine runs; CPU seconds (this process, and PostgreSQL's backends of
 // the bench database) are printed beside them because they hardly do.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { importFile, type Finding } from '@mica-audit/importers';
-import {
-  actorOf,
-  createUser,
-  importFiles,
-  mappingRules,
-  openDatabase,
-  type DatabaseHandle,
-} from '@mica-audit/server';
+import { importFiles, mappingRules, openDatabase, type DatabaseHandle } from '@mica-audit/server';
 import { jsonWriter, type Cell } from '../../packages/server/src/commands/imports-bulk.ts';
 import { detailOf } from '../../packages/server/src/commands/imports-rows.ts';
+import { seedBenchEngagement, withPostgresDatabase, type ThrowawayServer } from './databases.ts';
 
 const RESULTS = 300_000;
 const WRITER_ROWS = 50_000;
-const ADMIN_URL = process.env.MICA_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function writeStreamed(path: string, parts: Iterable<string>): Promise<void> {
   const out = createWriteStream(path);
@@ -86,39 +79,9 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** A user, an organisation where they are admin, an entity and an engagement: the minimum an import needs. */
-async function seed(database: DatabaseHandle) {
-  const { db } = database;
-  const userId = await createUser(db, { email: `bench-${randomUUID()}@bench.test`, name: 'Bench' });
-  const organisationId = randomUUID();
-  const entityId = randomUUID();
-  const engagementId = randomUUID();
-  await db.insertInto('organisations').values({ id: organisationId, name: 'Bench' }).execute();
-  await db
-    .insertInto('memberships')
-    .values({ organisation_id: organisationId, user_id: userId, role: 'admin' })
-    .execute();
-  await db
-    .insertInto('entities')
-    .values({ id: entityId, organisation_id: organisationId, name: 'Bench SAS' })
-    .execute();
-  await db
-    .insertInto('engagements')
-    .values({
-      id: engagementId,
-      organisation_id: organisationId,
-      entity_id: entityId,
-      name: 'Bench audit',
-      profile: '{}',
-      catalogue: '[]',
-      phase: 'scoping',
-      start_date: null,
-      end_date: null,
-      team: '[]',
-    })
-    .execute();
-  return { actor: await actorOf(db, userId), organisationId, engagementId };
-}
+/** The minimum an import needs. */
+const seed = (database: DatabaseHandle) =>
+  seedBenchEngagement(database, { phase: 'scoping', staffed: false });
 
 const cpuNow = (): number => {
   const c = process.cpuUsage();
@@ -158,7 +121,7 @@ async function importInto(
   database: DatabaseHandle,
   target: Target,
   file: { path: string; sha256: string; size: number },
-  server?: { admin: pg.Client; name: string },
+  server?: ThrowawayServer,
 ): Promise<Run> {
   const cpuBefore = server === undefined ? undefined : await backendCpu(server.admin, server.name);
   const cpu0 = cpuNow();
@@ -188,33 +151,6 @@ async function importInto(
     counts: `${summary?.new ?? 0} new, ${summary?.updated ?? 0} seen again`,
     stored: Number(stored.n),
   };
-}
-
-async function withPostgres<T>(
-  work: (database: DatabaseHandle, server: { admin: pg.Client; name: string }) => Promise<T>,
-): Promise<T | undefined> {
-  const name = `mica_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`PostgreSQL not reachable at ${ADMIN_URL}: skipped`);
-    return undefined;
-  }
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      return await work(database, { admin, name });
-    } finally {
-      await database.close();
-    }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 const STAGING = `(fingerprint text collate "C" not null, source text not null, rule_id text not null,
@@ -348,7 +284,7 @@ export default async function (): Promise<void> {
     } finally {
       await lite.close();
     }
-    await withPostgres(async (database, server) => {
+    await withPostgresDatabase(async (database, server) => {
       const target = await seed(database);
       const first = await importInto(database, target, file, server);
       row(
